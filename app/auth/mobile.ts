@@ -1,0 +1,11 @@
+// Mainland mobile numbers, validated against libphonenumber's maintained metadata.
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+/** "+86 138-0013-8000" → "13800138000"; null when it is not a valid mainland mobile number. */
+export function normaliseMobile(input: string): string | null {
+  const cleaned = input.replace(/[\s\u3000\-()（）]/g, "").replace(/^(\+|00)86/, "");
+  if (!/^1\d{10}$/.test(cleaned)) return null;
+  const parsed = parsePhoneNumberFromString(cleaned, "CN");
+  if (!parsed?.isValid() || parsed.getType() !== "MOBILE") return null;
+  return parsed.nationalNumber;
+}

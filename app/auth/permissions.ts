@@ -1,0 +1,77 @@
+// The one role → action matrix. Server checks and what the UI shows both read it.
+import type { OrgKind } from "../../db/types.ts";
+
+export const ROLES = [
+  "street_admin",
+  "community_admin",
+  "enterprise_admin",
+  "merchant_admin",
+  "auditor",
+  "resident",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "console.enter",
+  "org.read",
+  "org.write",
+  "account.read",
+  "account.write",
+  "token.manage",
+  "audit.read",
+  "audit.export",
+  "resident.home",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const MATRIX: Record<Role, readonly Action[]> = {
+  street_admin: ["console.enter", "org.read", "org.write", "account.read", "account.write", "token.manage"],
+  community_admin: [
+    "console.enter",
+    "org.read",
+    "org.write",
+    "account.read",
+    "account.write",
+    "token.manage",
+  ],
+  enterprise_admin: ["console.enter", "org.read", "token.manage"],
+  merchant_admin: ["console.enter", "org.read", "token.manage"],
+  // 等保 三员分立: the auditor reads and exports the log and nothing else; nobody may erase it.
+  auditor: ["console.enter", "audit.read", "audit.export"],
+  resident: ["resident.home"],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return MATRIX[role].includes(action);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Which kinds of org node a role's scope may be anchored at. */
+export const SCOPE_KINDS: Record<Role, readonly OrgKind[]> = {
+  street_admin: ["street"],
+  community_admin: ["community", "grid"],
+  enterprise_admin: ["enterprise"],
+  merchant_admin: ["merchant"],
+  auditor: ["street"],
+  resident: ["community", "grid"],
+};
+
+/** Roles an account manager may hand out: a street admin any; a community admin those below it. */
+export function grantableRoles(role: Role): readonly Role[] {
+  if (role === "street_admin") return ROLES;
+  if (role === "community_admin")
+    return ["community_admin", "enterprise_admin", "merchant_admin", "resident"];
+  return [];
+}
+
+export function isStaffRole(role: Role): boolean {
+  return role !== "resident";
+}
+
+/** True when `path` lies inside the subtree rooted at `scopePath` (both materialised paths). */
+export function withinScope(scopePath: string, path: string): boolean {
+  return path.startsWith(scopePath);
+}

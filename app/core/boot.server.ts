@@ -1,0 +1,36 @@
+// Start-up: configuration → logger → keys → database (migrated) → demo data on an empty database.
+import { openDatabase } from "../../db/connection.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { loadDemo } from "../demo/seed.server.ts";
+import { type Config, loadConfig } from "./config.server.ts";
+import { loadKeys } from "./keys.server.ts";
+import { createLogger } from "./logger.server.ts";
+import type { Services } from "./services.server.ts";
+
+export async function createServices(config: Config = loadConfig()): Promise<Services> {
+  const log = createLogger(config.logLevel);
+  const keys = loadKeys(config, log);
+  const database = openDatabase(config.databaseUrl);
+  const services: Services = { config, database, db: database.db, dialect: database.dialect, log, keys };
+  const applied = await migrateToLatest(database);
+  for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, "migration");
+  if (config.demo && (await isEmpty(services))) {
+    const summary = await loadDemo(services);
+    log.info(summary, "loaded the demo street office");
+  }
+  return services;
+}
+
+async function isEmpty(services: Services): Promise<boolean> {
+  const row = await services.db.selectFrom("orgs").select("id").limit(1).executeTakeFirst();
+  return !row;
+}
+
+export async function isDemo(services: Services): Promise<boolean> {
+  const row = await services.db
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", "demo")
+    .executeTakeFirst();
+  return row?.value === "1";
+}

@@ -1,0 +1,37 @@
+// The long-lived parts of a running app, created once per process and handed to every request.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/connection.ts";
+import type { Dialect } from "../../db/dialect.ts";
+import type { DB } from "../../db/types.ts";
+import type { Role } from "../auth/permissions.ts";
+import type { Config } from "./config.server.ts";
+import type { Keys } from "./keys.server.ts";
+import type { Logger } from "./logger.server.ts";
+
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Kysely<DB>;
+  dialect: Dialect;
+  log: Logger;
+  keys: Keys;
+}
+
+/** The signed-in account, with the org node its scope is anchored at. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  orgName: string;
+  orgKind: string;
+  orgPath: string;
+}
+
+/** Who is asking and from where: what every domain function that reads or writes needs. */
+export interface Caller {
+  actor: Actor;
+  ip: string | null;
+  via: "session" | "token" | "cli";
+}

@@ -1,0 +1,5 @@
+// Strings of the admin area.
+export const admin = {
+  "zh-CN": {},
+  en: {},
+};

@@ -1,0 +1,41 @@
+// i18n: Simplified Chinese first, English available. Each area keeps its strings in its own file.
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { admin } from "./admin.ts";
+import { common } from "./common.ts";
+import { portal } from "./portal.ts";
+import { sns } from "./sns.ts";
+
+export const LANGS = ["zh-CN", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "zh-CN";
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}
+
+const resources = Object.fromEntries(
+  LANGS.map((lang) => [
+    lang,
+    { translation: { ...common[lang], admin: admin[lang], portal: portal[lang], sns: sns[lang] } },
+  ]),
+);
+
+export function createI18n(lang: Lang): i18n {
+  const instance = i18next.createInstance();
+  instance.use(initReactI18next).init({
+    lng: lang,
+    fallbackLng: DEFAULT_LANG,
+    resources,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** The language from the `lang` cookie; Chinese unless the user chose English. */
+export function langFromCookie(cookieHeader: string | null): Lang {
+  const match = /(?:^|;\s*)lang=([^;]+)/.exec(cookieHeader ?? "");
+  const value = match ? decodeURIComponent(match[1]!) : undefined;
+  return isLang(value) ? value : DEFAULT_LANG;
+}

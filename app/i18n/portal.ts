@@ -1,0 +1,5 @@
+// Strings of the portal area.
+export const portal = {
+  "zh-CN": {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+// Strings of the sns area.
+export const sns = {
+  "zh-CN": {},
+  en: {},
+};

@@ -1,0 +1,37 @@
+// The few places where SQLite and MySQL/MariaDB differ. Everything else is plain Kysely.
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+
+export type DialectName = "sqlite" | "mysql";
+
+export interface Dialect {
+  name: DialectName;
+  /** Concatenate SQL expressions. */
+  concat(...parts: RawBuilder<unknown>[]): RawBuilder<string>;
+  /** Lock the selected rows until the transaction ends (no-op on SQLite, whose writers are serialised). */
+  forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Prepare a fresh database before migrations run. */
+  prepareDatabase(db: Kysely<unknown>): Promise<void>;
+}
+
+const sqliteDialect: Dialect = {
+  name: "sqlite",
+  concat: (...parts) => sql<string>`(${sql.join(parts, sql` || `)})`,
+  forUpdate: (qb) => qb,
+  async prepareDatabase(db) {
+    await sql`PRAGMA foreign_keys = ON`.execute(db);
+  },
+};
+
+const mysqlDialect: Dialect = {
+  name: "mysql",
+  concat: (...parts) => sql<string>`CONCAT(${sql.join(parts)})`,
+  forUpdate: (qb) => qb.forUpdate(),
+  async prepareDatabase(db) {
+    // Chinese text, including characters outside the BMP, needs utf8mb4 as the default for new tables.
+    await sql`ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`.execute(db);
+  },
+};
+
+export function dialectFor(name: DialectName): Dialect {
+  return name === "mysql" ? mysqlDialect : sqliteDialect;
+}
