@@ -7,7 +7,7 @@ export function demoCommand(): Command {
   return new Command("demo")
     .description("load the demo street office 金融街街道 into an empty database")
     .action(async () => {
-      const services = await createServices({ ...loadConfig(), demo: false });
+      const services = await createServices({ ...loadConfig(), demo: false, logLevel: "warn" });
       try {
         const existing = await services.db.selectFrom("orgs").select("id").limit(1).executeTakeFirst();
         if (existing) {

@@ -1,6 +1,7 @@
 // `linli` — operator commands: serve, migrate, demo, user add, audit verify.
 import { Command, InvalidArgumentError } from "commander";
 import { verifyAuditChain } from "../app/audit/log.server.ts";
+import { createServices } from "../app/core/boot.server.ts";
 import { loadConfig } from "../app/core/config.server.ts";
 import { isAppError } from "../app/core/errors.ts";
 import { openDatabase } from "../db/connection.ts";
@@ -54,9 +55,9 @@ export async function main(argv: string[]): Promise<void> {
     .command("verify")
     .description("check the hash chain of the system log; prints ok or the first tampered row")
     .action(async () => {
-      const database = openDatabase(loadConfig().databaseUrl);
+      const services = await createServices({ ...loadConfig(), demo: false, logLevel: "warn" });
       try {
-        const result = await verifyAuditChain(database.db);
+        const result = await verifyAuditChain(services.db);
         if (result.ok) {
           console.log(`ok — ${result.rows} rows, chain intact`);
         } else {
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<void> {
           process.exitCode = 1;
         }
       } finally {
-        await database.close();
+        await services.database.close();
       }
     });
 

@@ -32,7 +32,7 @@ export function addUserCommand(): Command {
       assertPasswordPolicy(opts.password, username);
       const mobile = opts.mobile ? normaliseMobile(opts.mobile) : null;
       if (opts.mobile && !mobile) throw invalid("手机号码无效 / Not a valid mobile number");
-      const services = await createServices({ ...loadConfig(), demo: false });
+      const services = await createServices({ ...loadConfig(), demo: false, logLevel: "warn" });
       try {
         const { db, dialect } = services;
         if (await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst()) {
