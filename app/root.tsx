@@ -37,6 +37,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
+export function links() {
+  return [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+}
+
 export function meta() {
   return [{ title: "邻里 · 社区综合服务平台" }];
 }

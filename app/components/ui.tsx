@@ -40,7 +40,7 @@ export function Field(props: {
         inputMode={props.inputMode}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${id}-error` : undefined}
-        className={`rounded-md border px-3 py-2 text-base outline-none focus:ring-2 focus:ring-brand-500 ${
+        className={`min-h-11 rounded-md border px-3 py-2 text-base outline-none focus:ring-2 focus:ring-brand-500 ${
           props.error ? "border-red-500" : "border-stone-300"
         }`}
       />
@@ -75,7 +75,7 @@ export function Select(props: {
         defaultValue={props.defaultValue}
         required={props.required}
         aria-invalid={props.error ? true : undefined}
-        className={`rounded-md border bg-white px-3 py-2 text-base ${props.error ? "border-red-500" : "border-stone-300"}`}
+        className={`min-h-11 rounded-md border bg-white px-3 py-2 text-base ${props.error ? "border-red-500" : "border-stone-300"}`}
       >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -109,7 +109,7 @@ export function Button(props: {
       value={props.value}
       disabled={props.disabled}
       onClick={props.onClick}
-      className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-50 ${styles}`}
+      className={`min-h-11 rounded-md px-4 py-2 text-sm font-medium disabled:opacity-50 ${styles}`}
     >
       {props.children}
     </button>

@@ -1,5 +1,5 @@
 // pino logger that never writes secrets or Chinese ID numbers.
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 const REDACT = [
   "password",
@@ -27,8 +27,8 @@ export function scrubIdNumbers(text: string): string {
   return text.replace(ID_NUMBER, (_m, head: string) => `${head}********`);
 }
 
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: { paths: REDACT, censor: "[redacted]" },
     hooks: {
@@ -42,7 +42,8 @@ export function createLogger(level: string): Logger {
         return JSON.parse(scrubIdNumbers(JSON.stringify(object)));
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

@@ -1,6 +1,12 @@
 // zod parsing that turns every problem into a Chinese/English message per field (a 400, never a 500).
-import type { z } from "zod";
+import { z } from "zod";
 import { type FieldErrors, invalid } from "./errors.ts";
+
+// zod's own messages (for rules a schema gives no message of its own) in Chinese, then English.
+const zh = z.locales.zhCN();
+const en = z.locales.en();
+const text = (r: ReturnType<typeof zh.localeError>) => (typeof r === "string" ? r : (r?.message ?? ""));
+z.config({ localeError: (issue) => `${text(zh.localeError(issue))} / ${text(en.localeError(issue))}` });
 
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
