@@ -50,9 +50,8 @@ describe("each demo role in a browser", () => {
       const page = await context.newPage();
       await signIn(page, server.url, role.username);
       expect(new URL(page.url()).pathname).toBe(role.home);
-      const body = await page.textContent("body");
-      expect(body).toContain(role.name);
-      expect(body).toContain(role.shows);
+      await expect.poll(() => page.textContent("body")).toContain(role.name);
+      expect(await page.textContent("body")).toContain(role.shows);
       await context.close();
     });
   }
