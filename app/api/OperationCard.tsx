@@ -1,10 +1,10 @@
 // One API operation on the docs page: method, path, summary, permission, parameters, schemas, curl.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { api } from "../i18n/api.ts";
 import type { DocOperation, DocText } from "./docs.server.ts";
-import type { docsText } from "./docs-text.ts";
 
-export type DocsLabels = (typeof docsText)[keyof typeof docsText];
+export type DocsLabels = (typeof api)[keyof typeof api];
 
 const METHOD_COLOURS: Record<string, string> = {
   GET: "bg-emerald-100 text-emerald-800",

@@ -2,6 +2,7 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { admin } from "./admin.ts";
+import { api } from "./api.ts";
 import { common } from "./common.ts";
 import { portal } from "./portal.ts";
 import { sns } from "./sns.ts";
@@ -17,7 +18,15 @@ export function isLang(value: unknown): value is Lang {
 const resources = Object.fromEntries(
   LANGS.map((lang) => [
     lang,
-    { translation: { ...common[lang], admin: admin[lang], portal: portal[lang], sns: sns[lang] } },
+    {
+      translation: {
+        ...common[lang],
+        admin: admin[lang],
+        api: api[lang],
+        portal: portal[lang],
+        sns: sns[lang],
+      },
+    },
   ]),
 );
 

@@ -2,10 +2,10 @@
 import { Link } from "react-router";
 import type { DocText } from "../../api/docs.server.ts";
 import { docsView } from "../../api/docs.server.ts";
-import { docsText } from "../../api/docs-text.ts";
 import { Code, MethodBadge, OperationCard } from "../../api/OperationCard.tsx";
 import { DemoBanner } from "../../components/ui.tsx";
 import { useRoot } from "../../components/useRoot.ts";
+import { api } from "../../i18n/api.ts";
 import type { Route } from "./+types/docs";
 
 export function loader({ request }: Route.LoaderArgs) {
@@ -18,7 +18,7 @@ export function meta({ data }: Route.MetaArgs) {
 
 export default function ApiDocs({ loaderData: view }: Route.ComponentProps) {
   const { lang } = useRoot();
-  const labels = docsText[lang];
+  const labels = api[lang];
   const pick = (text: DocText) => (lang === "en" ? text.en : text.zh);
   const switchTo = lang === "en" ? "zh-CN" : "en";
   return (

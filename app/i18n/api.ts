@@ -1,6 +1,6 @@
-// The API docs page's own strings, in the shape of an app/i18n area file ({ "zh-CN": …, en: … }).
+// Strings of the API docs page (keys under `api.`).
 // Operation texts come from the OpenAPI document itself.
-export const docsText = {
+export const api = {
   "zh-CN": {
     title: "接口文档",
     colon: "：",
