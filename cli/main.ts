@@ -81,7 +81,10 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    throw error;
+    // Operators get the reason in one line; LINLI_DEBUG=1 shows where it came from.
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.LINLI_DEBUG === "1") console.error(error);
+    process.exitCode = 1;
   }
 }
 

@@ -1,0 +1,122 @@
+// The console's navigation: a sidebar on wide screens, a <details> menu on phones (works without JS).
+import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, useLocation } from "react-router";
+import type { Action } from "../../auth/permissions.ts";
+import { useRoot } from "../useRoot.ts";
+
+interface NavItem {
+  to: string;
+  label: "home" | "orgs" | "accounts" | "tokens" | "audit";
+  action: Action | null;
+  icon: ReactNode;
+}
+
+const icon = (d: string) => (
+  <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor">
+    <path d={d} strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+
+const ITEMS: NavItem[] = [
+  { to: "/admin", label: "home", action: null, icon: icon("M3 11l9-7 9 7M5 10v10h5v-6h4v6h5V10") },
+  {
+    to: "/admin/orgs",
+    label: "orgs",
+    action: "org.read",
+    icon: icon("M9 3h6v4H9zM3 17h6v4H3zM15 17h6v4h-6zM12 7v5M6 17v-5h12v5"),
+  },
+  {
+    to: "/admin/accounts",
+    label: "accounts",
+    action: "account.read",
+    icon: icon(
+      "M16 19v-1a4 4 0 00-4-4H7a4 4 0 00-4 4v1M9.5 10a3 3 0 100-6 3 3 0 000 6M21 19v-1a4 4 0 00-3-3.9M16 4.1a3 3 0 010 5.8",
+    ),
+  },
+  {
+    to: "/admin/tokens",
+    label: "tokens",
+    action: "token.manage",
+    icon: icon("M15 7a4 4 0 11-3.9 4.9L4 19v2h3v-2h2v-2h2l1.1-1.1A4 4 0 0115 7zM16 9h.01"),
+  },
+  {
+    to: "/admin/audit",
+    label: "audit",
+    action: "audit.read",
+    icon: icon("M7 3h8l4 4v14H7zM15 3v4h4M10 12h6M10 16h6M10 8h2"),
+  },
+];
+
+function NavList() {
+  const { t } = useTranslation();
+  const actions: readonly string[] = useRoot().user?.actions ?? [];
+  return (
+    <ul className="flex flex-col gap-1">
+      {ITEMS.filter((item) => !item.action || actions.includes(item.action)).map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            end={item.to === "/admin"}
+            className={({ isActive }) =>
+              `flex items-center gap-3 rounded-md px-3 py-2.5 text-sm font-medium transition-colors ${
+                isActive ? "bg-brand-50 text-brand-700" : "text-stone-700 hover:bg-stone-100"
+              }`
+            }
+          >
+            {item.icon}
+            {t(`admin.nav.${item.label}`)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SideNav() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("admin.shell.mainNav")} className="sticky top-14 p-3">
+      <NavList />
+    </nav>
+  );
+}
+
+/** The phone menu: closes itself after a navigation when JS runs. */
+export function PhoneNav() {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    ref.current?.removeAttribute("open");
+  }, [location.pathname, location.search]);
+  return (
+    <details ref={ref} className="group lg:hidden">
+      <summary
+        className="flex cursor-pointer list-none items-center rounded-md p-2 text-stone-700 hover:bg-stone-100 [&::-webkit-details-marker]:hidden"
+        aria-label={t("admin.shell.menu")}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="size-6" fill="none" stroke="currentColor">
+          <path
+            d="M4 7h16M4 12h16M4 17h16"
+            className="group-open:hidden"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
+          <path
+            d="M6 6l12 12M18 6L6 18"
+            className="hidden group-open:block"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
+        </svg>
+      </summary>
+      <nav
+        aria-label={t("admin.shell.mainNav")}
+        className="absolute inset-x-0 top-full border-b border-stone-200 bg-white p-3 shadow-lg"
+      >
+        <NavList />
+      </nav>
+    </details>
+  );
+}
