@@ -14,8 +14,9 @@ import {
 import type { Route } from "./+types/root";
 import "./app.css";
 import { ACTIONS, can } from "./auth/permissions.ts";
+import { localMessage } from "./components/format.ts";
 import { useNonce } from "./components/nonce.tsx";
-import { createI18n, DEFAULT_LANG, langFromCookie } from "./i18n/index.ts";
+import { createI18n, DEFAULT_LANG, isLang, langFromCookie } from "./i18n/index.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = context.caller?.actor;
@@ -74,7 +75,9 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const local = (message: string) =>
+    localMessage(message, isLang(i18n.language) ? i18n.language : DEFAULT_LANG);
   let title = t("errors.generic");
   let text = t("errors.genericText");
   let status = 500;
@@ -83,12 +86,12 @@ export function ErrorBoundary() {
     const body = error.data as { error?: { message?: string } } | undefined;
     if (status === 404) {
       title = t("errors.notFound");
-      text = body?.error?.message ?? t("errors.notFoundText");
+      text = body?.error?.message ? local(body.error.message) : t("errors.notFoundText");
     } else if (status === 403) {
       title = t("errors.forbidden");
-      text = body?.error?.message ?? text;
+      text = body?.error?.message ? local(body.error.message) : text;
     } else if (body?.error?.message) {
-      text = body.error.message;
+      text = local(body.error.message);
     }
   }
   return (

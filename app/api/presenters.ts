@@ -6,7 +6,8 @@ import type { Account } from "../auth/accounts.server.ts";
 import { ACTIONS, type Action, can, ROLES } from "../auth/permissions.ts";
 import type { ApiToken } from "../auth/tokens.server.ts";
 import type { Caller } from "../core/services.server.ts";
-import { ORG_KINDS, type OrgNode } from "../org/tree.server.ts";
+import { ORG_KINDS } from "../org/kinds.ts";
+import type { OrgNode } from "../org/tree.server.ts";
 
 const time = z.iso.datetime().describe("ISO 8601 时间 / ISO 8601 time");
 const iso = (ms: number) => new Date(ms).toISOString();

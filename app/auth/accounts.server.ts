@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/log.server.ts";
 import { conflict, forbidden, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
+import { listOrgs, type OrgNode } from "../org/tree.server.ts";
 import { authorize } from "./access.server.ts";
 import { normaliseMobile } from "./mobile.ts";
 import { assertPasswordPolicy, hashPassword } from "./password.server.ts";
@@ -142,7 +143,17 @@ export async function listAccounts(
   return rows.map(toAccount);
 }
 
+/** What an account form may offer: the caller's org tree and the roles they may hand out. */
+export async function accountFormOptions(
+  services: Services,
+  caller: Caller,
+): Promise<{ orgs: OrgNode[]; roles: readonly Role[] }> {
+  await authorize(services, caller, "account.write");
+  return { orgs: await listOrgs(services, caller), roles: grantableRoles(caller.actor.role) };
+}
+
 async function findAccount(services: Services, id: number): Promise<Account> {
+  if (!Number.isSafeInteger(id) || id < 1) throw notFound("账号不存在 / No such account");
   const row = await accountQuery(services).where("users.id", "=", id).executeTakeFirst();
   if (!row) throw notFound("账号不存在 / No such account");
   return toAccount(row);

@@ -2,7 +2,7 @@
 // The route's action calls changeOwnPassword (app/auth/self.server.ts) inside runForm and returns its result.
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
-import { useFormErrors } from "./admin/formErrors.tsx";
+import { useFormErrors } from "./formErrors.tsx";
 import { Button, CsrfInput, Field, Notice } from "./ui.tsx";
 
 const SHOWN = ["currentPassword", "newPassword", "confirmPassword"];

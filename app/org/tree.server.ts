@@ -8,17 +8,7 @@ import { authorize } from "../auth/access.server.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
-
-export const ORG_KINDS = ["street", "community", "grid", "enterprise", "merchant"] as const;
-
-/** Which kinds may sit directly under which. */
-const CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
-  street: ["community"],
-  community: ["grid", "enterprise", "merchant"],
-  grid: [],
-  enterprise: [],
-  merchant: [],
-};
+import { CHILD_KINDS, ORG_KINDS } from "./kinds.ts";
 
 export interface OrgNode {
   id: number;
@@ -75,6 +65,7 @@ const snapshot = (n: OrgNode): OrgSnapshot => ({
 });
 
 async function findOrg(services: Services, id: number): Promise<OrgNode> {
+  if (!Number.isSafeInteger(id) || id < 1) throw notFound("组织不存在 / No such organisation");
   const row = await services.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("组织不存在 / No such organisation");
   return toNode(row);

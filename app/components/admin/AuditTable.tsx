@@ -1,6 +1,6 @@
 // System-log rows as a table: China time, readable event names, before → after details.
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "./format.ts";
+import { formatDateTime } from "../format.ts";
 import { cell as baseCell, DataTable } from "./Page.tsx";
 
 // Log rows can be several lines tall (details): keep every cell at the top.

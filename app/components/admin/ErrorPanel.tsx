@@ -1,8 +1,8 @@
 // Errors of a console page shown inside the console shell (status, a sentence, a way back).
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { localMessage } from "../format.ts";
 import { useRoot } from "../useRoot.ts";
-import { localMessage } from "./format.ts";
 
 export function AdminErrorBoundary() {
   const error = useRouteError();

@@ -1,8 +1,8 @@
 // Managing one org node: add a child, rename, move. One form at a time, chosen by the `op` search param.
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
+import { useFormErrors } from "../formErrors.tsx";
 import { Button, CsrfInput, Field, Notice, Select } from "../ui.tsx";
-import { useFormErrors } from "./formErrors.tsx";
 import { CHILD_KINDS, indented, moveTargets, type TreeRow } from "./orgTree.ts";
 
 export type OrgOp = "create" | "rename" | "move";

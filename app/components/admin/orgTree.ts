@@ -1,5 +1,8 @@
 // The org tree for display: flattened depth-first with depths, and which nodes may hold which.
 import type { OrgKind } from "../../../db/types.ts";
+import { CHILD_KINDS } from "../../org/kinds.ts";
+
+export { CHILD_KINDS };
 
 export interface OrgRow {
   id: number;
@@ -13,15 +16,6 @@ export interface OrgRow {
 export interface TreeRow extends OrgRow {
   depth: number;
 }
-
-/** Which kinds may sit directly under which (the server, app/org/tree.server.ts, enforces the same). */
-export const CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
-  street: ["community"],
-  community: ["grid", "enterprise", "merchant"],
-  grid: [],
-  enterprise: [],
-  merchant: [],
-};
 
 const KIND_ORDER: Record<OrgKind, number> = { street: 0, community: 1, grid: 2, enterprise: 3, merchant: 4 };
 

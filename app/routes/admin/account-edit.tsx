@@ -1,30 +1,28 @@
 // One account: edit name, mobile, role, org and status; reset its password (the new one shown once).
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { getAccount, resetPassword, updateAccount } from "../../auth/accounts.server.ts";
-import { grantableRoles } from "../../auth/permissions.ts";
+import { accountFormOptions, getAccount, resetPassword, updateAccount } from "../../auth/accounts.server.ts";
 import { PersonFields, RoleOrgFields } from "../../components/admin/AccountFields.tsx";
 import { AdminErrorBoundary } from "../../components/admin/ErrorPanel.tsx";
-import { formatMinute } from "../../components/admin/format.ts";
-import { useFormErrors } from "../../components/admin/formErrors.tsx";
 import { adminTitle } from "../../components/admin/meta.ts";
 import { OneTimeSecret } from "../../components/admin/OneTimeSecret.tsx";
 import { PageHeader, StatusBadge } from "../../components/admin/Page.tsx";
+import { formatMinute } from "../../components/format.ts";
+import { useFormErrors } from "../../components/formErrors.tsx";
 import { Button, Card, CsrfInput, Notice } from "../../components/ui.tsx";
 import { useRoot } from "../../components/useRoot.ts";
 import { invalid } from "../../core/errors.ts";
 import { requireStaff, run, runForm } from "../../core/route.server.ts";
 import { formToObject } from "../../core/validate.ts";
-import { listOrgs } from "../../org/tree.server.ts";
 import type { Route } from "./+types/account-edit";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const caller = await requireStaff(context, request);
-  const [account, orgs] = await run(async () => {
-    const found = await getAccount(context.services, caller, Number(params.id));
-    return [found, await listOrgs(context.services, caller)] as const;
-  });
-  return { account, orgs, roles: grantableRoles(caller.actor.role), isSelf: account.id === caller.actor.id };
+  const { account, orgs, roles } = await run(async () => ({
+    account: await getAccount(context.services, caller, Number(params.id)),
+    ...(await accountFormOptions(context.services, caller)),
+  }));
+  return { account, orgs, roles, isSelf: account.id === caller.actor.id };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {

@@ -3,28 +3,21 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { authorize } from "../../auth/access.server.ts";
-import { createAccount, generatePassword } from "../../auth/accounts.server.ts";
-import { grantableRoles } from "../../auth/permissions.ts";
+import { accountFormOptions, createAccount, generatePassword } from "../../auth/accounts.server.ts";
 import { PersonFields, RoleOrgFields } from "../../components/admin/AccountFields.tsx";
 import { AdminErrorBoundary } from "../../components/admin/ErrorPanel.tsx";
-import { useFormErrors } from "../../components/admin/formErrors.tsx";
 import { adminTitle } from "../../components/admin/meta.ts";
 import { OneTimeSecret } from "../../components/admin/OneTimeSecret.tsx";
 import { buttonLink, PageHeader } from "../../components/admin/Page.tsx";
+import { useFormErrors } from "../../components/formErrors.tsx";
 import { Button, Card, CsrfInput, Field } from "../../components/ui.tsx";
 import { requireStaff, run, runForm } from "../../core/route.server.ts";
 import { formToObject } from "../../core/validate.ts";
-import { listOrgs } from "../../org/tree.server.ts";
 import type { Route } from "./+types/account-new";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const caller = await requireStaff(context, request);
-  const orgs = await run(async () => {
-    await authorize(context.services, caller, "account.write");
-    return listOrgs(context.services, caller);
-  });
-  return { orgs, roles: grantableRoles(caller.actor.role) };
+  return run(() => accountFormOptions(context.services, caller));
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

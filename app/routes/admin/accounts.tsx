@@ -4,7 +4,6 @@ import { Form, Link } from "react-router";
 import { listAccounts } from "../../auth/accounts.server.ts";
 import { ROLES } from "../../auth/permissions.ts";
 import { AdminErrorBoundary } from "../../components/admin/ErrorPanel.tsx";
-import { formatMinute, maskMobile } from "../../components/admin/format.ts";
 import { adminTitle } from "../../components/admin/meta.ts";
 import { orgLabel } from "../../components/admin/orgTree.ts";
 import {
@@ -15,6 +14,7 @@ import {
   PageHeader,
   StatusBadge,
 } from "../../components/admin/Page.tsx";
+import { formatMinute, maskMobile } from "../../components/format.ts";
 import { useRoot } from "../../components/useRoot.ts";
 import { requireStaff, run } from "../../core/route.server.ts";
 import { listOrgs } from "../../org/tree.server.ts";

@@ -1,12 +1,9 @@
 // The resident's account: who they are and where they belong, and changing their own password.
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
 import { changeOwnPassword } from "../../auth/self.server.ts";
-import { localMessage } from "../../components/admin/format.ts";
+import { PasswordForm } from "../../components/PasswordForm.tsx";
 import { metaT } from "../../components/site/meta.ts";
-import { Card, CsrfInput, Field, type FormError, Notice } from "../../components/ui.tsx";
-import { useRoot } from "../../components/useRoot.ts";
+import { Card } from "../../components/ui.tsx";
 import { requireCaller, run, runForm } from "../../core/route.server.ts";
 import { getOwnProfile, type OwnProfile } from "../../sns/home.server.ts";
 import type { Route } from "./+types/account";
@@ -30,7 +27,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       },
       context.sessionId,
     );
-    return { ok: true as const, ...result };
+    return result;
   });
 }
 
@@ -45,7 +42,7 @@ export default function SnsAccount({ loaderData, actionData }: Route.ComponentPr
       <h1 className="text-2xl font-bold sm:text-3xl">{t("sns.account.title")}</h1>
       <Profile profile={loaderData} />
       <Card title={t("sns.account.password")}>
-        <PasswordChange actionData={actionData} />
+        <PasswordForm actionData={actionData} />
       </Card>
     </div>
   );
@@ -76,79 +73,5 @@ function Profile({ profile }: { profile: OwnProfile }) {
         ))}
       </dl>
     </Card>
-  );
-}
-
-function changed(actionData: unknown): boolean {
-  return typeof actionData === "object" && actionData !== null && "ok" in actionData;
-}
-
-function PasswordChange({ actionData }: { actionData: unknown }) {
-  const { t } = useTranslation();
-  const { lang, user } = useRoot();
-  const busy = useNavigation().state === "submitting";
-  const formRef = useRef<HTMLFormElement>(null);
-  const done = changed(actionData);
-  const failure = done ? undefined : (actionData as FormError);
-  const fields = failure?.error.fields ?? {};
-  const field = (name: string) => (fields[name] ? localMessage(fields[name], lang) : undefined);
-  // Clear the fields after every successful change (each submission brings a new actionData).
-  useEffect(() => {
-    if (changed(actionData)) formRef.current?.reset();
-  }, [actionData]);
-  return (
-    <Form ref={formRef} method="post" className="flex max-w-md flex-col gap-4">
-      <CsrfInput />
-      <p className="text-sm text-stone-600">{t("sns.account.passwordLead")}</p>
-      {done ? <Notice kind="success">{t("sns.account.done")}</Notice> : null}
-      {failure ? (
-        <Notice kind="error">
-          {Object.keys(fields).length > 0
-            ? t("sns.account.invalid")
-            : localMessage(failure.error.message, lang)}
-        </Notice>
-      ) : null}
-      {/* Lets password managers file the new password under the right account. */}
-      <input
-        type="text"
-        name="username"
-        autoComplete="username"
-        value={user?.username ?? ""}
-        readOnly
-        hidden
-      />
-      <Field
-        label={t("sns.account.current")}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={field("currentPassword")}
-      />
-      <Field
-        label={t("sns.account.new")}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={t("sns.account.newHint")}
-        error={field("newPassword")}
-      />
-      <Field
-        label={t("sns.account.confirm")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={field("confirmPassword")}
-      />
-      <button
-        type="submit"
-        disabled={busy}
-        className="min-h-11 self-start rounded-md bg-brand-500 px-5 font-medium text-white hover:bg-brand-600 disabled:opacity-50"
-      >
-        {busy ? t("sns.account.submitting") : t("sns.account.submit")}
-      </button>
-    </Form>
   );
 }

@@ -1,8 +1,8 @@
 // Reading a runForm error in a form: a notice on top, a localised message beside each field.
 import { useTranslation } from "react-i18next";
-import { Notice } from "../ui.tsx";
-import { useRoot } from "../useRoot.ts";
 import { localMessage } from "./format.ts";
+import { Notice } from "./ui.tsx";
+import { useRoot } from "./useRoot.ts";
 
 type ErrorData = { error: { code: string; message: string; fields?: Record<string, string> } };
 

@@ -1,5 +1,5 @@
 // Formatting shared by the console's pages: China time, masked phone numbers, bilingual server messages.
-import type { Lang } from "../../i18n/index.ts";
+import type { Lang } from "../i18n/index.ts";
 
 const TIME_ZONE = "Asia/Shanghai";
 
