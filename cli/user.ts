@@ -3,6 +3,7 @@ import { recordAudit } from "../app/audit/log.server.ts";
 import { normaliseMobile } from "../app/auth/mobile.ts";
 import { assertPasswordPolicy, hashPassword } from "../app/auth/password.server.ts";
 import { isRole, ROLES, SCOPE_KINDS } from "../app/auth/permissions.ts";
+import { insertUser } from "../app/auth/users.server.ts";
 import { createServices } from "../app/core/boot.server.ts";
 import { loadConfig } from "../app/core/config.server.ts";
 import { conflict, invalid } from "../app/core/errors.ts";
@@ -44,30 +45,21 @@ export function addUserCommand(): Command {
             `角色 ${role} 不能设在「${opts.org}」这一级 / Role ${role} cannot be placed at ${org.kind} level`,
           );
         }
-        const now = Date.now();
-        const result = await db
-          .insertInto("users")
-          .values({
-            username,
-            mobile,
-            display_name: opts.name,
-            password_hash: await hashPassword(opts.password),
-            role,
-            org_id: org.id,
-            status: "active",
-            failed_logins: 0,
-            password_changed_at: now,
-            created_at: now,
-            updated_at: now,
-          })
-          .executeTakeFirstOrThrow();
+        const userId = await insertUser(db, {
+          username,
+          displayName: opts.name,
+          mobile,
+          passwordHash: await hashPassword(opts.password),
+          role,
+          orgId: org.id,
+        });
         await recordAudit(db, dialect, {
           event: "account.created",
           data: {
             after: { username, displayName: opts.name, mobile, role, orgId: org.id, status: "active" },
           },
           actorName: "cli",
-          target: { type: "account", id: Number(result.insertId) },
+          target: { type: "account", id: userId },
           orgPath: org.path,
         });
         console.log(`Created ${role} ${username} at ${opts.org}.`);

@@ -13,6 +13,7 @@ import { normaliseMobile } from "./mobile.ts";
 import { assertPasswordPolicy, hashPassword } from "./password.server.ts";
 import { grantableRoles, ROLES, type Role, SCOPE_KINDS } from "./permissions.ts";
 import { deleteUserSessions } from "./sessions.server.ts";
+import { insertUser } from "./users.server.ts";
 
 export interface Account {
   id: number;
@@ -192,24 +193,14 @@ export async function createAccount(services: Services, caller: Caller, input: u
   await assertUnique(services, data.username, data.mobile ?? null);
   const passwordHash = await hashPassword(data.password);
   const id = await services.db.transaction().execute(async (trx) => {
-    const now = Date.now();
-    const result = await trx
-      .insertInto("users")
-      .values({
-        username: data.username,
-        mobile: data.mobile ?? null,
-        display_name: data.displayName,
-        password_hash: passwordHash,
-        role: data.role,
-        org_id: data.orgId,
-        status: "active",
-        failed_logins: 0,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .executeTakeFirstOrThrow();
-    const newId = Number(result.insertId);
+    const newId = await insertUser(trx, {
+      username: data.username,
+      displayName: data.displayName,
+      mobile: data.mobile ?? null,
+      passwordHash,
+      role: data.role,
+      orgId: data.orgId,
+    });
     const org = await trx
       .selectFrom("orgs")
       .select("path")

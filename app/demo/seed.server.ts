@@ -4,6 +4,7 @@ import type { DB, OrgKind } from "../../db/types.ts";
 import { recordAudit } from "../audit/log.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
 import type { Role } from "../auth/permissions.ts";
+import { insertUser } from "../auth/users.server.ts";
 import type { Services } from "../core/services.server.ts";
 
 export const DEMO_PASSWORD = "Linli@2026";
@@ -81,22 +82,14 @@ export async function loadDemo(services: Services): Promise<{ communities: numbe
       ids.set(unit.name, await addOrg(trx, parent, unit.kind, unit.name, 100 + i, now));
     }
     for (const a of DEMO_ACCOUNTS) {
-      await trx
-        .insertInto("users")
-        .values({
-          username: a.username,
-          mobile: a.mobile,
-          display_name: a.name,
-          password_hash: passwordHash,
-          role: a.role,
-          org_id: ids.get(a.org)!.id,
-          status: "active",
-          failed_logins: 0,
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertUser(trx, {
+        username: a.username,
+        displayName: a.name,
+        mobile: a.mobile,
+        passwordHash,
+        role: a.role,
+        orgId: ids.get(a.org)!.id,
+      });
     }
     await trx.insertInto("settings").values({ key: "demo", value: "1" }).execute();
     const summary = { communities: DEMO_COMMUNITIES.length, accounts: DEMO_ACCOUNTS.length };

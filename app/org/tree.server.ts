@@ -8,16 +8,9 @@ import { authorize } from "../auth/access.server.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
-import { CHILD_KINDS, ORG_KINDS } from "./kinds.ts";
+import { CHILD_KINDS, ORG_KINDS, type OrgNode } from "./kinds.ts";
 
-export interface OrgNode {
-  id: number;
-  parentId: number | null;
-  kind: OrgKind;
-  name: string;
-  path: string;
-  sort: number;
-}
+export type { OrgNode };
 
 const orgName = z
   .string({ error: "必填 / Required" })

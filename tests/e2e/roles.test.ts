@@ -1,8 +1,8 @@
 // Every demo role signs in through the real login page in a real browser and sees its home page,
 // on a desktop and on a 375-px phone.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, signIn } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/http.ts";
 
 const ROLES = [
@@ -15,14 +15,6 @@ const ROLES = [
   { username: "zhangwei", name: "张伟", home: "/sns", shows: "丰盛社区" },
   { username: "liuyang", name: "刘洋", home: "/sns", shows: "二龙路社区" },
 ];
-
-async function signIn(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(/用户名或手机号/).fill(username);
-  await page.getByLabel(/^密码/).fill("Linli@2026");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 describe("each demo role in a browser", () => {
   let server: TestServer;

@@ -1,19 +1,11 @@
 // The foundation's acceptance path: a community admin sees their own community and cannot reach another
 // one by editing a URL or calling the API; the auditor finds those attempts; the log verifies.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../app/audit/log.server.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, signIn } from "../support/browser.ts";
 import { accountId, orgId } from "../support/factories.ts";
 import { startTestServer, type TestServer } from "../support/http.ts";
-
-async function signIn(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(/用户名或手机号/).fill(username);
-  await page.getByLabel(/^密码/).fill("Linli@2026");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 describe("community scope in the browser", () => {
   let server: TestServer;

@@ -1,5 +1,6 @@
 // Test data builders: callers for demo accounts, orgs by name.
 import { loadActorByUsername } from "../../app/auth/actor.server.ts";
+import { insertUser } from "../../app/auth/users.server.ts";
 import type { Caller, Services } from "../../app/core/services.server.ts";
 
 export async function callerFor(services: Services, username: string, ip = "127.0.0.1"): Promise<Caller> {
@@ -64,22 +65,12 @@ export async function addAccount(
     .select("password_hash")
     .where("username", "=", "admin")
     .executeTakeFirstOrThrow();
-  const now = Date.now();
-  const result = await services.db
-    .insertInto("users")
-    .values({
-      username,
-      mobile: null,
-      display_name: username,
-      password_hash: template.password_hash,
-      role,
-      org_id: orgId,
-      status: "active",
-      failed_logins: 0,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .executeTakeFirstOrThrow();
-  return Number(result.insertId);
+  return insertUser(services.db, {
+    username,
+    displayName: username,
+    mobile: null,
+    passwordHash: template.password_hash,
+    role,
+    orgId,
+  });
 }

@@ -1,17 +1,10 @@
 // The org tree for display: flattened depth-first with depths, and which nodes may hold which.
 import type { OrgKind } from "../../../db/types.ts";
-import { CHILD_KINDS } from "../../org/kinds.ts";
+import { CHILD_KINDS, type OrgNode } from "../../org/kinds.ts";
 
 export { CHILD_KINDS };
 
-export interface OrgRow {
-  id: number;
-  parentId: number | null;
-  kind: OrgKind;
-  name: string;
-  path: string;
-  sort: number;
-}
+export type OrgRow = OrgNode;
 
 export interface TreeRow extends OrgRow {
   depth: number;
