@@ -26,8 +26,6 @@ export interface UserTable {
   role: string;
   org_id: number;
   status: UserStatus;
-  failed_logins: number;
-  locked_until: number | null;
   password_changed_at: number;
   last_login_at: number | null;
   created_at: number;

@@ -23,7 +23,6 @@ export async function insertUser(db: Kysely<DB> | Transaction<DB>, user: NewUser
       role: user.role,
       org_id: user.orgId,
       status: "active",
-      failed_logins: 0,
       password_changed_at: now,
       created_at: now,
       updated_at: now,

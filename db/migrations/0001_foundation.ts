@@ -27,8 +27,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("role", "varchar(32)", (c) => c.notNull())
     .addColumn("org_id", "integer", (c) => c.notNull().references("orgs.id"))
     .addColumn("status", "varchar(16)", (c) => c.notNull())
-    .addColumn("failed_logins", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("locked_until", "bigint")
     .addColumn("password_changed_at", "bigint", (c) => c.notNull())
     .addColumn("last_login_at", "bigint")
     .addColumn("created_at", "bigint", (c) => c.notNull())
