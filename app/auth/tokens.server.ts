@@ -65,6 +65,7 @@ export async function createToken(
 
 export async function revokeToken(services: Services, caller: Caller, id: number): Promise<void> {
   await authorize(services, caller, "token.manage");
+  if (!Number.isSafeInteger(id) || id < 1) throw notFound("令牌不存在或已吊销 / No such active token");
   const row = await services.db
     .selectFrom("api_tokens")
     .select(["name", "prefix"])
