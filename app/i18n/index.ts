@@ -1,6 +1,7 @@
 // i18n: Simplified Chinese first, English available. Each area keeps its strings in its own file.
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { fieldTypes } from "../schema/field-types/i18n.ts";
 import { admin } from "./admin.ts";
 import { api } from "./api.ts";
 import { common } from "./common.ts";
