@@ -1,5 +1,6 @@
-// Mainland mobile numbers, validated against libphonenumber's maintained metadata.
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+// Mainland mobile numbers, validated against libphonenumber's maintained metadata (its mobile-only set,
+// which keeps browser bundles small).
+import { parsePhoneNumberFromString } from "libphonenumber-js/mobile";
 
 /** "+86 138-0013-8000" → "13800138000"; null when it is not a valid mainland mobile number. */
 export function normaliseMobile(input: string): string | null {
