@@ -25,11 +25,7 @@ export function formatMinute(ms: number): string {
   return formatDateTime(ms).slice(0, 16);
 }
 
-/** "13800138000" → "138****8000". */
-export function maskMobile(mobile: string | null): string {
-  if (!mobile) return "";
-  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : mobile;
-}
+export { maskMobile } from "../people/crypto/mask.ts";
 
 /**
  * Domain messages come as "中文 / English": show the part for the reader's language.

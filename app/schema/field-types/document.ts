@@ -1,11 +1,12 @@
 // 证件: an identity document as { type, number }, validated by its type's own rule (SPEC §A1).
 // Birth date, sex and an upgrade from 15 digits come back in `details` for the caller to use.
+
+import { maskDocument } from "../../people/crypto/mask.ts";
 import { DOCUMENT_RULES, type DocumentType, validateDocument } from "../../people/identity/documents.ts";
 import { detectPrecisionLoss } from "../../people/identity/precision.ts";
 import { cleanText } from "../../people/normalise/text.ts";
 import { toHalfWidth } from "../../people/normalise/width.ts";
 import { resolveDocumentType, typeForBareNumber } from "./document-type.ts";
-import { maskNumber } from "./mask.ts";
 import { fail, isBlank, labelled, nothing, wrongKind } from "./problems.ts";
 import type { FieldConfig, FieldTypeDefinition, ParseContext, ParseResult } from "./types.ts";
 
@@ -74,7 +75,7 @@ export const documentType: FieldTypeDefinition<DocumentValue> = {
   },
   format(value, _field, { masked }) {
     if (value === null) return "";
-    const number = masked ? maskNumber(value.number) : value.number;
+    const number = masked ? maskDocument(value.type, value.number) : value.number;
     // A bare 居民身份证 number reads back as one; other documents carry their name.
     return value.type === "resident_id" ? number : `${DOCUMENT_RULES[value.type].label.zh} ${number}`;
   },

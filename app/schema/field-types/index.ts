@@ -6,7 +6,6 @@ export { FILE_ID, isFileId } from "./files.ts";
 export type { FormulaValue } from "./formula.ts";
 export { fieldTypes } from "./i18n.ts";
 export type { LinkValue } from "./link.ts";
-export { maskNumber } from "./mask.ts";
 export {
   isOperatorId,
   OPERATORS,

@@ -1,5 +1,5 @@
 // 手机号码: mainland mobile numbers, checked against libphonenumber's metadata (see parseMobile).
-import { maskMobile } from "../../components/format.ts";
+import { maskMobile } from "../../people/crypto/mask.ts";
 import { parseMobile } from "../../people/normalise/phone.ts";
 import { isBlank, labelled, nothing, wrongKind } from "./problems.ts";
 import type { FieldTypeDefinition } from "./types.ts";
