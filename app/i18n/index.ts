@@ -24,6 +24,7 @@ const resources = Object.fromEntries(
         ...common[lang],
         admin: admin[lang],
         api: api[lang],
+        fieldTypes: fieldTypes[lang],
         portal: portal[lang],
         sns: sns[lang],
       },

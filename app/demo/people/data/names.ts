@@ -1,3 +1,4 @@
+// biome-ignore-all format: compact data tables read better one row of entries per line
 // Name material. Surname weights are per cent of the population, after the Ministry of Public Security's
 // 2020 household-register ranking (top 100) with a tail of rarer surnames; Beijing's Manchu surnames
 // (关, 佟, 那, 富, 爱新觉罗) are included. Pinyin is there to build believable e-mail addresses.

@@ -1,3 +1,4 @@
+// biome-ignore-all format: compact data tables read better one row of entries per line
 // Where people come from and live. Region codes are GB/T 2260 county codes as they appear on ID numbers.
 
 export interface Region {

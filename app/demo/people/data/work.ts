@@ -1,3 +1,4 @@
+// biome-ignore-all format: compact data tables read better one row of entries per line
 // Work, contact and note material.
 
 // Mainland mobile prefixes in use, weighted roughly by subscribers. Each one is checked against
