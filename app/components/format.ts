@@ -1,23 +1,10 @@
 // Formatting shared by the console's pages: China time, masked phone numbers, bilingual server messages.
 import type { Lang } from "../i18n/index.ts";
-
-const TIME_ZONE = "Asia/Shanghai";
-
-// "sv-SE" formats as ISO-like "2026-05-01 14:03:22", the form Chinese offices read.
-const dateTimeFormat = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+import { formatChinaDateTime } from "../people/normalise/calendar.ts";
 
 /** yyyy-MM-dd HH:mm:ss in China time. */
 export function formatDateTime(ms: number): string {
-  return dateTimeFormat.format(new Date(ms));
+  return formatChinaDateTime(ms);
 }
 
 /** yyyy-MM-dd HH:mm in China time. */

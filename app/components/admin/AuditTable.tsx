@@ -1,22 +1,13 @@
 // System-log rows as a table: China time, readable event names, before → after details.
 import { useTranslation } from "react-i18next";
+import type { AuditEntryView } from "../../audit/query.server.ts";
 import { formatDateTime } from "../format.ts";
 import { cell as baseCell, DataTable } from "./Page.tsx";
 
 // Log rows can be several lines tall (details): keep every cell at the top.
 const cell = baseCell.replace("align-middle", "align-top");
 
-export interface AuditRowView {
-  id: number;
-  at: number;
-  event: string;
-  actorName: string | null;
-  actorRole: string | null;
-  ip: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  data: unknown;
-}
+export type AuditRowView = AuditEntryView;
 
 const ALARMING = new Set(["auth.login_failed", "auth.locked", "access.denied"]);
 

@@ -26,6 +26,23 @@ export function epochDays(iso: string): number {
 }
 
 /** Today's date where the users are: street offices work on Beijing time whatever the server's zone. */
+// "sv-SE" formats as "2026-05-01 14:03:22", the form Chinese offices read.
+const chinaDateTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "YYYY-MM-DD HH:mm:ss" in Beijing time. */
+export function formatChinaDateTime(instant: Date | number): string {
+  return chinaDateTime.format(instant);
+}
+
 export function todayInChina(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
 }

@@ -1,5 +1,7 @@
 // 日期时间: a moment in Beijing time, kept as "YYYY-MM-DD HH:mm:ss" (street offices all work on China
 // time, and a wall-clock value sorts, compares and exports as people read it).
+
+import { formatChinaDateTime } from "../../people/normalise/calendar.ts";
 import { parseOfficeDate } from "../../people/normalise/office-date.ts";
 import { cleanText } from "../../people/normalise/text.ts";
 import { toHalfWidth } from "../../people/normalise/width.ts";
@@ -9,16 +11,6 @@ import type { FieldConfig, FieldTypeDefinition, ParseResult } from "./types.ts";
 const DAY_SECONDS = 86_400;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const WITH_TIME = /^(.*?)(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?$/;
-const chinaTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
 const pad = (n: number) => String(n).padStart(2, "0");
 
 function onDay(field: FieldConfig, day: unknown, seconds: number, date1904?: boolean): ParseResult<string> {
@@ -34,7 +26,7 @@ function fromText(field: FieldConfig, raw: string): ParseResult<string> {
   const text = cleanText(toHalfWidth(raw));
   if (WITH_ZONE.test(text)) {
     const instant = new Date(text);
-    if (!Number.isNaN(instant.getTime())) return { ok: true, value: chinaTime.format(instant) };
+    if (!Number.isNaN(instant.getTime())) return { ok: true, value: formatChinaDateTime(instant) };
     return fail(field, "date-invalid", `${text} 不是有效的日期时间`, `${text} is not a real date and time`);
   }
   const m = WITH_TIME.exec(text);
@@ -58,7 +50,7 @@ export const datetimeType: FieldTypeDefinition<string> = {
     }
     if (raw instanceof Date) {
       if (Number.isNaN(raw.getTime())) return wrongKind(field, "日期时间", "a date and time");
-      if (ctx.source !== "spreadsheet") return { ok: true, value: chinaTime.format(raw) };
+      if (ctx.source !== "spreadsheet") return { ok: true, value: formatChinaDateTime(raw) };
       return { ok: true, value: raw.toISOString().slice(0, 19).replace("T", " ") };
     }
     return wrongKind(field, "日期时间", "a date and time");
