@@ -14,7 +14,6 @@ export interface AuditEvents {
   "account.password_reset": { username: string };
   "token.created": { name: string; prefix: string };
   "token.revoked": { name: string; prefix: string };
-  "audit.viewed": { filters: Record<string, unknown> };
   "audit.exported": { filters: Record<string, unknown>; rows: number; format: string };
   "system.demo_loaded": { communities: number; accounts: number };
 }
@@ -52,7 +51,6 @@ export const AUDIT_EVENT_TYPES = [
   "account.password_reset",
   "token.created",
   "token.revoked",
-  "audit.viewed",
   "audit.exported",
   "system.demo_loaded",
 ] as const satisfies readonly AuditEventType[];
