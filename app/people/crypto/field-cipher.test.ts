@@ -68,7 +68,10 @@ describe("field cipher", () => {
 
   it("refuses truncated, extended and garbage envelopes", () => {
     const envelope = cipher.encrypt("x", aad);
-    expect(failure(() => cipher.decrypt(envelope.slice(0, -1), aad))).toBe("malformed");
+    // A cut-off envelope may still decode to a shorter, well-formed one; either way it must not decrypt.
+    expect(["malformed", "authentication-failed"]).toContain(
+      failure(() => cipher.decrypt(envelope.slice(0, -1), aad)),
+    );
     expect(failure(() => cipher.decrypt(`${envelope}A`, aad))).not.toBe("no error");
     expect(failure(() => cipher.decrypt(`${envelope}.x`, aad))).toBe("malformed");
     expect(failure(() => cipher.decrypt("", aad))).toBe("malformed");
