@@ -51,15 +51,11 @@ describe("bad input over HTTP", () => {
     try {
       const client = new Client(https.url);
       await client.page("/login");
-      const response = await client.request("/login", {
-        method: "POST",
-        body: new URLSearchParams({
-          login: "admin",
-          password: "Linli@2026",
-          _csrf: client.cookie("linli_csrf")!,
-        }),
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-proto": "https" },
-      });
+      const response = await client.form(
+        "/login",
+        { login: "admin", password: "Linli@2026" },
+        { headers: { "x-forwarded-proto": "https" } },
+      );
       const cookie = response.headers.getSetCookie().find((c) => c.startsWith("linli_session="))!;
       expect(cookie).toMatch(/;\s*Secure/i);
     } finally {

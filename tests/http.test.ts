@@ -86,27 +86,11 @@ describe("HTTP surface", () => {
   it("returns to the page asked for after signing in, but never to another site", async () => {
     const client = new Client(server.url);
     await client.page("/login?next=/admin/orgs");
-    const ok = await client.request("/login?next=/admin/orgs", {
-      method: "POST",
-      body: new URLSearchParams({
-        login: "admin",
-        password: "Linli@2026",
-        _csrf: client.cookie("linli_csrf")!,
-      }),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
+    const ok = await client.form("/login?next=/admin/orgs", { login: "admin", password: "Linli@2026" });
     expect(ok.headers.get("location")).toBe("/admin/orgs");
     const other = new Client(server.url);
     await other.page("/login");
-    const evil = await other.request("/login?next=//evil.example/", {
-      method: "POST",
-      body: new URLSearchParams({
-        login: "admin",
-        password: "Linli@2026",
-        _csrf: other.cookie("linli_csrf")!,
-      }),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
+    const evil = await other.form("/login?next=//evil.example/", { login: "admin", password: "Linli@2026" });
     expect(evil.headers.get("location")).toBe("/admin");
   });
 

@@ -65,7 +65,7 @@ export class Client {
   async form(
     path: string,
     fields: Record<string, string>,
-    opts: { csrf?: string | null } = {},
+    opts: { csrf?: string | null; headers?: Record<string, string> } = {},
   ): Promise<Response> {
     const body = new URLSearchParams(fields);
     const token = opts.csrf === undefined ? this.csrf || this.cookie("linli_csrf") : opts.csrf;
@@ -73,7 +73,11 @@ export class Client {
     return this.request(path, {
       method: "POST",
       body,
-      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "sec-fetch-site": "same-origin",
+        ...opts.headers,
+      },
     });
   }
 
