@@ -27,6 +27,19 @@ export default [
       route("audit", "routes/admin/audit.tsx"),
       route("audit/export", "routes/admin/audit-export.ts"),
       route("account", "routes/admin/account.tsx"),
+
+      // The community database: records, table design, dictionaries, recycle bin, uploaded files.
+      route("data/:table", "routes/admin/data/list.tsx"),
+      route("data/:table/new", "routes/admin/data/new.tsx"),
+      route("records/:id", "routes/admin/data/record.tsx"),
+      route("records/:id/history", "routes/admin/data/history.tsx"),
+      route("recycle", "routes/admin/data/recycle.tsx"),
+      route("tables", "routes/admin/schema/tables.tsx"),
+      route("tables/:table", "routes/admin/schema/fields.tsx"),
+      route("dictionaries", "routes/admin/schema/dictionaries.tsx"),
+      route("dictionaries/:key", "routes/admin/schema/dictionary.tsx"),
+      route("files", "routes/admin/files/upload.ts"),
+      route("files/:id", "routes/admin/files/download.ts"),
     ]),
   ]),
 

@@ -9,6 +9,8 @@ export interface Dialect {
   concat(...parts: RawBuilder<unknown>[]): RawBuilder<string>;
   /** Lock the selected rows until the transaction ends (no-op on SQLite, whose writers are serialised). */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** The text at `$.key` of a JSON document column (null when absent). */
+  jsonText(column: RawBuilder<unknown>, key: string): RawBuilder<string | null>;
   /** Prepare a fresh database before migrations run. */
   prepareDatabase(db: Kysely<unknown>): Promise<void>;
 }
@@ -17,6 +19,7 @@ const sqliteDialect: Dialect = {
   name: "sqlite",
   concat: (...parts) => sql<string>`(${sql.join(parts, sql` || `)})`,
   forUpdate: (qb) => qb,
+  jsonText: (column, key) => sql<string | null>`json_extract(${column}, ${`$.${key}`})`,
   async prepareDatabase(db) {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   },
@@ -26,6 +29,7 @@ const mysqlDialect: Dialect = {
   name: "mysql",
   concat: (...parts) => sql<string>`CONCAT(${sql.join(parts)})`,
   forUpdate: (qb) => qb.forUpdate(),
+  jsonText: (column, key) => sql<string | null>`JSON_UNQUOTE(JSON_EXTRACT(${column}, ${`$.${key}`}))`,
   async prepareDatabase(db) {
     // Chinese text, including characters outside the BMP, needs utf8mb4 as the default for new tables.
     await sql`ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`.execute(db);

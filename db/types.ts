@@ -92,6 +92,119 @@ export interface SettingTable {
   value: string;
 }
 
+/** 0/1 on both databases (SQLite has no boolean; MySQL's BOOLEAN is TINYINT). */
+export type Flag = 0 | 1;
+
+export type TableKind = "main" | "sub";
+
+export interface DataTableTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  kind: TableKind;
+  parent_id: number | null;
+  /** Letters before the number of every system ID of the table ("RY" → RY-000123). */
+  id_prefix: string;
+  next_number: number;
+  builtin: Flag;
+  sort: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DataFieldTable {
+  id: Generated<number>;
+  table_id: number;
+  /** Stable key the record documents use; the label can change freely. */
+  key: string;
+  label: string;
+  type: string;
+  /** JSON of FieldOptions. */
+  options: string;
+  required: Flag;
+  sensitive: Flag;
+  hidden: Flag;
+  builtin: Flag;
+  sort: number;
+  /** Set when staff removed the field; values stay in the documents until the record is next saved. */
+  removed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DictionaryTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  name_en: string;
+  standard: string | null;
+  multiple: Flag;
+  builtin: Flag;
+  /** JSON array of DictionaryOption. */
+  options: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RecordTable {
+  id: Generated<number>;
+  table_id: number;
+  system_id: string;
+  parent_id: number | null;
+  org_id: number;
+  org_path: string;
+  /** JSON document: field key → value; sensitive values as {"$c": envelope}. */
+  data: string;
+  unique_key: string | null;
+  version: number;
+  created_at: number;
+  created_by: number | null;
+  updated_at: number;
+  updated_by: number | null;
+  deleted_at: number | null;
+  deleted_by: number | null;
+}
+
+export type VersionKind = "create" | "update" | "delete" | "restore";
+
+export interface RecordVersionTable {
+  id: Generated<number>;
+  record_id: number;
+  table_id: number;
+  version: number;
+  kind: VersionKind;
+  /** JSON array of { field, old, new }; sensitive values encrypted as in the document. */
+  changes: string;
+  user_id: number | null;
+  at: number;
+}
+
+export interface RecordLinkTable {
+  from_id: number;
+  field_id: number;
+  to_id: number;
+}
+
+export interface RecordLookupTable {
+  record_id: number;
+  field_id: number;
+  digest: string;
+}
+
+export interface FileTable {
+  id: string;
+  org_path: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  has_thumb: Flag;
+  created_at: number;
+  created_by: number | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -101,6 +214,14 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  data_tables: DataTableTable;
+  data_fields: DataFieldTable;
+  dictionaries: DictionaryTable;
+  records: RecordTable;
+  record_versions: RecordVersionTable;
+  record_links: RecordLinkTable;
+  record_lookup: RecordLookupTable;
+  files: FileTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -15,7 +15,40 @@ export interface AuditEvents {
   "token.created": { name: string; prefix: string };
   "token.revoked": { name: string; prefix: string };
   "audit.exported": { filters: Record<string, unknown>; rows: number; format: string };
-  "system.demo_loaded": { communities: number; accounts: number };
+  "system.demo_loaded": { communities: number; accounts: number; people?: number };
+  "schema.table_created": { table: string; name: string; kind: string; parent?: string };
+  "schema.table_renamed": { table: string; before: string; after: string };
+  "schema.field_added": { table: string; field: string; label: string; type: string };
+  "schema.field_updated": {
+    table: string;
+    field: string;
+    changes: Record<string, { before: unknown; after: unknown }>;
+  };
+  "schema.field_removed": { table: string; field: string; label: string };
+  "schema.field_restored": { table: string; field: string; label: string };
+  "schema.fields_reordered": { table: string; order: string[] };
+  "dictionary.created": { dictionary: string; name: string };
+  "dictionary.option_added": { dictionary: string; code: string; label: string };
+  "dictionary.option_updated": {
+    dictionary: string;
+    code: string;
+    before: OptionSnapshot;
+    after: OptionSnapshot;
+  };
+  "dictionary.options_merged": { dictionary: string; from: OptionSnapshot; into: OptionSnapshot };
+  "record.created": { table: string; systemId: string; fields: string[] };
+  "record.updated": { table: string; systemId: string; fields: string[] };
+  "record.deleted": { table: string; systemIds: string[] };
+  "record.restored": { table: string; systemIds: string[] };
+  "record.purged": { table: string; systemIds: string[]; reason: string; subRows: number; expired?: boolean };
+  "record.revealed": { table: string; systemId: string; field: string };
+  "file.uploaded": { file: string; name: string; size: number; mime: string };
+}
+
+export interface OptionSnapshot {
+  code: string;
+  label: string;
+  colour?: string | null;
 }
 
 export type AuditEventType = keyof AuditEvents;
@@ -53,4 +86,22 @@ export const AUDIT_EVENT_TYPES = [
   "token.revoked",
   "audit.exported",
   "system.demo_loaded",
+  "schema.table_created",
+  "schema.table_renamed",
+  "schema.field_added",
+  "schema.field_updated",
+  "schema.field_removed",
+  "schema.field_restored",
+  "schema.fields_reordered",
+  "dictionary.created",
+  "dictionary.option_added",
+  "dictionary.option_updated",
+  "dictionary.options_merged",
+  "record.created",
+  "record.updated",
+  "record.deleted",
+  "record.restored",
+  "record.purged",
+  "record.revealed",
+  "file.uploaded",
 ] as const satisfies readonly AuditEventType[];

@@ -21,11 +21,36 @@ export const ACTIONS = [
   "audit.read",
   "audit.export",
   "resident.home",
+  "schema.read",
+  "schema.write",
+  "record.read",
+  "record.write",
+  "record.delete",
+  "record.purge",
+  "record.reveal",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+// The community database: managers of a street or community shape tables and keep records; enterprise
+// and merchant admins keep the records of their own staff; revealing a masked value is a grant of its own.
+const RECORD_KEEPING: readonly Action[] = ["schema.read", "record.read", "record.write", "record.delete"];
+const DATABASE_MANAGEMENT: readonly Action[] = [
+  ...RECORD_KEEPING,
+  "schema.write",
+  "record.purge",
+  "record.reveal",
+];
+
 const MATRIX: Record<Role, readonly Action[]> = {
-  street_admin: ["console.enter", "org.read", "org.write", "account.read", "account.write", "token.manage"],
+  street_admin: [
+    "console.enter",
+    "org.read",
+    "org.write",
+    "account.read",
+    "account.write",
+    "token.manage",
+    ...DATABASE_MANAGEMENT,
+  ],
   community_admin: [
     "console.enter",
     "org.read",
@@ -33,9 +58,10 @@ const MATRIX: Record<Role, readonly Action[]> = {
     "account.read",
     "account.write",
     "token.manage",
+    ...DATABASE_MANAGEMENT,
   ],
-  enterprise_admin: ["console.enter", "org.read", "token.manage"],
-  merchant_admin: ["console.enter", "org.read", "token.manage"],
+  enterprise_admin: ["console.enter", "org.read", "token.manage", ...RECORD_KEEPING],
+  merchant_admin: ["console.enter", "org.read", "token.manage", ...RECORD_KEEPING],
   // 等保 三员分立: the auditor reads and exports the log and nothing else; nobody may erase it.
   auditor: ["console.enter", "audit.read", "audit.export"],
   resident: ["resident.home"],

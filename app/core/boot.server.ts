@@ -1,7 +1,11 @@
 // Start-up: configuration → logger → keys → database (migrated) → demo data on an empty database.
+import path from "node:path";
 import { openDatabase } from "../../db/connection.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { loadDemo } from "../demo/seed.server.ts";
+import { localFileStorage } from "../files/storage.server.ts";
+import { fieldCipherFromKeys } from "../people/crypto/field-cipher.server.ts";
+import { installBuiltIns } from "../schema/install.server.ts";
 import { type Config, loadConfig } from "./config.server.ts";
 import { loadKeys } from "./keys.server.ts";
 import { createLogger } from "./logger.server.ts";
@@ -11,9 +15,19 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   const log = createLogger(config.logLevel);
   const keys = loadKeys(config, log);
   const database = openDatabase(config.databaseUrl);
-  const services: Services = { config, database, db: database.db, dialect: database.dialect, log, keys };
+  const services: Services = {
+    config,
+    database,
+    db: database.db,
+    dialect: database.dialect,
+    log,
+    keys,
+    cipher: fieldCipherFromKeys(keys),
+    files: localFileStorage(path.join(config.dataDir, "files")),
+  };
   const applied = await migrateToLatest(database);
   for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, "migration");
+  await installBuiltIns(services);
   if (config.demo && (await isEmpty(services))) {
     const summary = await loadDemo(services);
     log.info(summary, "loaded the demo street office");

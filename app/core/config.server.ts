@@ -14,6 +14,10 @@ export interface Config {
   residentIdleDays: number;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   trustProxy: boolean;
+  /** Days a deleted record stays restorable in the recycle bin. */
+  recycleDays: number;
+  /** How many generated people the demo street office starts with. */
+  demoPeople: number;
   logLevel: string;
   env: "production" | "development" | "test";
 }
@@ -29,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffIdleMinutes: intFrom(env.LINLI_STAFF_IDLE_MINUTES, 30),
     residentIdleDays: intFrom(env.LINLI_RESIDENT_IDLE_DAYS, 30),
     trustProxy: env.LINLI_TRUST_PROXY === "1" || env.LINLI_TRUST_PROXY === "true",
+    recycleDays: intFrom(env.LINLI_RECYCLE_DAYS, 30),
+    demoPeople: env.LINLI_DEMO_PEOPLE === "0" ? 0 : intFrom(env.LINLI_DEMO_PEOPLE, 2000),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     env: env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development",
   };

@@ -4,6 +4,8 @@ import type { Database } from "../../db/connection.ts";
 import type { Dialect } from "../../db/dialect.ts";
 import type { DB } from "../../db/types.ts";
 import type { Role } from "../auth/permissions.ts";
+import type { FileStorage } from "../files/storage.server.ts";
+import type { FieldCipher } from "../people/crypto/field-cipher.server.ts";
 import type { Config } from "./config.server.ts";
 import type { Keys } from "./keys.server.ts";
 import type { Logger } from "./logger.server.ts";
@@ -15,6 +17,10 @@ export interface Services {
   dialect: Dialect;
   log: Logger;
   keys: Keys;
+  /** Encrypts sensitive record values under a key outside the database. */
+  cipher: FieldCipher;
+  /** Where uploaded photos and documents are kept. */
+  files: FileStorage;
 }
 
 /** The signed-in account, with the org node its scope is anchored at. */

@@ -6,6 +6,10 @@ import { admin } from "./admin.ts";
 import { api } from "./api.ts";
 import { common } from "./common.ts";
 import { portal } from "./portal.ts";
+import { recordsEn } from "./records/en.ts";
+import { recordsZh } from "./records/zh-CN.ts";
+import { schemaEn } from "./schema/en.ts";
+import { schemaZh } from "./schema/zh-CN.ts";
 import { sns } from "./sns.ts";
 
 export const LANGS = ["zh-CN", "en"] as const;
@@ -15,6 +19,11 @@ export const DEFAULT_LANG: Lang = "zh-CN";
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
+
+// The community database's pages keep their strings in their own files, read as t("records.…") and
+// t("schema.…").
+const records = { "zh-CN": recordsZh, en: recordsEn };
+const schema = { "zh-CN": schemaZh, en: schemaEn };
 
 const resources = Object.fromEntries(
   LANGS.map((lang) => [
@@ -26,6 +35,8 @@ const resources = Object.fromEntries(
         api: api[lang],
         fieldTypes: fieldTypes[lang],
         portal: portal[lang],
+        records: records[lang],
+        schema: schema[lang],
         sns: sns[lang],
       },
     },

@@ -43,6 +43,8 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<TestE
     port: 0,
     secretKey: crypto.randomBytes(32).toString("hex"),
     logLevel: "silent",
+    // Generated people only where a test asks for them: most tests need the org tree and accounts alone.
+    demoPeople: 0,
     ...overrides,
   };
   return {

@@ -7,7 +7,7 @@ import { useRoot } from "../useRoot.ts";
 
 interface NavItem {
   to: string;
-  label: "home" | "orgs" | "accounts" | "tokens" | "audit";
+  label: "home" | "people" | "tables" | "dictionaries" | "recycle" | "orgs" | "accounts" | "tokens" | "audit";
   action: Action | null;
   icon: ReactNode;
 }
@@ -20,6 +20,30 @@ const icon = (d: string) => (
 
 const ITEMS: NavItem[] = [
   { to: "/admin", label: "home", action: null, icon: icon("M3 11l9-7 9 7M5 10v10h5v-6h4v6h5V10") },
+  {
+    to: "/admin/data/people",
+    label: "people",
+    action: "record.read",
+    icon: icon("M12 11a4 4 0 100-8 4 4 0 000 8M4 21v-1a6 6 0 016-6h4a6 6 0 016 6v1"),
+  },
+  {
+    to: "/admin/tables",
+    label: "tables",
+    action: "schema.read",
+    icon: icon("M3 5h18v14H3zM3 10h18M9 10v9"),
+  },
+  {
+    to: "/admin/dictionaries",
+    label: "dictionaries",
+    action: "schema.read",
+    icon: icon("M5 4h11a3 3 0 013 3v13H8a3 3 0 01-3-3zM5 17a3 3 0 013-3h11M9 8h6"),
+  },
+  {
+    to: "/admin/recycle",
+    label: "recycle",
+    action: "record.delete",
+    icon: icon("M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6"),
+  },
   {
     to: "/admin/orgs",
     label: "orgs",

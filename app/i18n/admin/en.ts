@@ -1,7 +1,6 @@
 // Staff console strings in English; the same keys as zh-CN.ts.
+import type { Shape } from "../shape.ts";
 import type { adminZh } from "./zh-CN.ts";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
   shell: {
@@ -13,6 +12,10 @@ export const adminEn: Shape<typeof adminZh> = {
   },
   nav: {
     home: "Home",
+    people: "People",
+    tables: "Tables",
+    dictionaries: "Dictionaries",
+    recycle: "Recycle bin",
     orgs: "Organisation",
     accounts: "Accounts",
     tokens: "API tokens",
@@ -27,6 +30,15 @@ export const adminEn: Shape<typeof adminZh> = {
     tokens: "API tokens",
     audit: "System log",
     account: "My account",
+    records: "Records",
+    recordNew: "New record",
+    record: "Record",
+    history: "History",
+    recycle: "Recycle bin",
+    tables: "Tables",
+    fields: "Fields",
+    dictionaries: "Dictionaries",
+    dictionary: "Dictionary options",
   },
   form: { invalid: "Please fix the problems marked below", back: "Back" },
   home: {
@@ -217,6 +229,14 @@ export const adminEn: Shape<typeof adminZh> = {
     token: { manage: "Manage tokens" },
     audit: { read: "Read the log", export: "Export the log" },
     resident: { home: "Resident home" },
+    schema: { read: "View table design", write: "Change tables and dictionaries" },
+    record: {
+      read: "View records",
+      write: "Create and edit records",
+      delete: "Delete records to the recycle bin",
+      purge: "Delete records permanently",
+      reveal: "Reveal sensitive values",
+    },
   },
   events: {
     auth: {
@@ -233,6 +253,30 @@ export const adminEn: Shape<typeof adminZh> = {
     token: { created: "API token created", revoked: "API token revoked" },
     audit: { exported: "Log exported" },
     system: { demo_loaded: "Demo data loaded" },
+    schema: {
+      table_created: "Table created",
+      table_renamed: "Table renamed",
+      field_added: "Field added",
+      field_updated: "Field changed",
+      field_removed: "Field removed",
+      field_restored: "Field restored",
+      fields_reordered: "Fields reordered",
+    },
+    dictionary: {
+      created: "Dictionary created",
+      option_added: "Option added",
+      option_updated: "Option changed",
+      options_merged: "Options merged",
+    },
+    record: {
+      created: "Record created",
+      updated: "Record changed",
+      deleted: "Record moved to the recycle bin",
+      restored: "Record restored",
+      purged: "Record deleted permanently",
+      revealed: "Sensitive value revealed",
+    },
+    file: { uploaded: "File uploaded" },
   },
   profile: { username: "Username", displayName: "Name", role: "Role", org: "Organisation" },
   password: {

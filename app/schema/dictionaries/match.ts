@@ -18,7 +18,8 @@ function indexOf(dictionary: Dictionary): Map<string, DictionaryOption> {
   index = new Map();
   // Later writes win, so a label beats a code and a code beats a synonym should two ever coincide.
   for (const option of dictionary.options)
-    for (const synonym of option.synonyms ?? []) index.set(normaliseOptionText(synonym), option);
+    for (const synonym of [...(option.synonyms ?? []), ...(option.aliases ?? [])])
+      index.set(normaliseOptionText(synonym), option);
   for (const option of dictionary.options) index.set(normaliseOptionText(option.code), option);
   for (const option of dictionary.options) index.set(normaliseOptionText(option.label), option);
   indexes.set(dictionary, index);

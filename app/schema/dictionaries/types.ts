@@ -11,6 +11,8 @@ export interface DictionaryOption {
   colour?: string;
   /** Code of the option this one refines, for two-level dictionaries (人员类别 居民 → 常住居民). */
   parent?: string;
+  /** Codes of options merged into this one; records still holding them read as this option. */
+  aliases?: string[];
 }
 
 export interface Dictionary {

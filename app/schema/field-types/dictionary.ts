@@ -34,7 +34,10 @@ export const unknownOptions = (field: FieldConfig, dictionary: Dictionary, texts
 
 /** The name users see for a stored code; the code itself when the option is gone. */
 export function optionLabel(dictionary: Dictionary | undefined, code: string): string {
-  return dictionary?.options.find((option) => option.code === code)?.label ?? code;
+  const options = dictionary?.options;
+  const option =
+    options?.find((o) => o.code === code) ?? options?.find((o) => o.aliases?.includes(code) ?? false);
+  return option?.label ?? code;
 }
 
 /** Multichoice separators: 、,，;；/ and line breaks. */

@@ -49,6 +49,10 @@ export interface FieldOptions {
   linkTable?: string;
   /** Document types (keys of DOCUMENT_RULES) a document field accepts; all when absent. */
   documentTypes?: string[];
+  /** A document field a person is unique by: one record per (type, number) in the table. */
+  unique?: boolean;
+  /** Keys of the date and choice (sex) fields a document field's birth date and sex fill and check. */
+  fills?: { birthDate?: string; sex?: string };
 }
 
 export interface FieldConfig {

@@ -1,0 +1,149 @@
+// A record's history (who, when, which field, old → new) and a whole table as it stood at a past moment,
+// both read from the version rows every save writes.
+
+import type { VersionKind } from "../../../db/types.ts";
+import { authorize } from "../../auth/access.server.ts";
+import type { Caller, Services } from "../../core/services.server.ts";
+import { loadDictionaries } from "../../schema/dictionaries.server.ts";
+import { fieldType } from "../../schema/field-types/registry.ts";
+import { loadTable, type TableDef } from "../../schema/tables.server.ts";
+import { decodeDocument, recordCodec, type Values } from "./codec.server.ts";
+import { type Change, fetchRecordRow } from "./repository.server.ts";
+
+export interface HistoryEntry {
+  version: number;
+  kind: VersionKind;
+  at: number;
+  by: string | null;
+  changes: { field: string; label: string; old: string; new: string; masked: boolean }[];
+}
+
+export async function recordHistory(
+  services: Services,
+  caller: Caller,
+  id: number,
+): Promise<{ systemId: string; table: TableDef; entries: HistoryEntry[] }> {
+  await authorize(services, caller, "record.read");
+  const row = await fetchRecordRow(services.db, id);
+  const table = await loadTable(services.db, Number(row.table_id));
+  await authorize(services, caller, "record.read", {
+    orgPath: row.org_path,
+    type: table.key,
+    id: row.system_id,
+  });
+  const versions = await services.db
+    .selectFrom("record_versions")
+    .leftJoin("users", "users.id", "record_versions.user_id")
+    .select([
+      "record_versions.version",
+      "record_versions.kind",
+      "record_versions.at",
+      "record_versions.changes",
+      "users.display_name",
+    ])
+    .where("record_versions.record_id", "=", row.id)
+    .orderBy("record_versions.id", "desc")
+    .execute();
+  const dictionaries = await loadDictionaries(services.db);
+  const dictionary = (key: string) => dictionaries.get(key);
+  const codec = recordCodec(services.cipher, table, row.system_id);
+  const byKey = new Map(table.allFields.map((f) => [f.key, f]));
+  const entries = versions.map((v) => ({
+    version: Number(v.version),
+    kind: v.kind,
+    at: Number(v.at),
+    by: v.display_name,
+    changes: (JSON.parse(v.changes) as Change[]).flatMap((c) => {
+      const field = byKey.get(c.field);
+      if (!field) return [];
+      // History masks like every other view: revealing is a separate, logged act.
+      const text = (stored: unknown) =>
+        fieldType(field.type).format(codec.open(field, stored), field, {
+          lang: "zh-CN",
+          masked: field.sensitive,
+          dictionary,
+        });
+      return [
+        { field: c.field, label: field.label, old: text(c.old), new: text(c.new), masked: field.sensitive },
+      ];
+    }),
+  }));
+  return { systemId: row.system_id, table, entries };
+}
+
+export interface AsOfRecord {
+  id: number;
+  systemId: string;
+  orgPath: string;
+  values: Values;
+}
+
+/**
+ * The table's records as they stood at `at` (epoch ms), in the caller's scope: each record's current
+ * values with every later change undone, leaving out records created after `at` or in the recycle bin
+ * at that moment. Values are decrypted: this is for the server's own use (reports, the query engine).
+ */
+export async function tableAsOf(
+  services: Services,
+  caller: Caller,
+  tableKey: string | number,
+  at: number,
+): Promise<AsOfRecord[]> {
+  await authorize(services, caller, "record.read");
+  const table = await loadTable(services.db, tableKey);
+  const rows = await services.db
+    .selectFrom("records")
+    .select(["id", "system_id", "org_path", "data"])
+    .where("table_id", "=", table.id)
+    .where("created_at", "<=", at)
+    .where("org_path", "like", `${caller.actor.orgPath}%`)
+    .orderBy("id")
+    .execute();
+  const later = await services.db
+    .selectFrom("record_versions")
+    .select(["record_id", "kind", "changes"])
+    .where("table_id", "=", table.id)
+    .where("at", ">", at)
+    .orderBy("id", "desc")
+    .execute();
+  const undo = new Map<number, { kind: VersionKind; changes: Change[] }[]>();
+  for (const v of later) {
+    const list = undo.get(Number(v.record_id)) ?? [];
+    list.push({ kind: v.kind, changes: JSON.parse(v.changes) as Change[] });
+    undo.set(Number(v.record_id), list);
+  }
+  const deletedAt = await deletedAtMoment(services, table, at);
+  const out: AsOfRecord[] = [];
+  for (const row of rows) {
+    if (deletedAt.has(Number(row.id))) continue;
+    const codec = recordCodec(services.cipher, table, row.system_id);
+    const doc = JSON.parse(row.data) as Values;
+    for (const version of undo.get(Number(row.id)) ?? [])
+      for (const change of version.changes) {
+        if (change.old === null) delete doc[change.field];
+        else doc[change.field] = change.old;
+      }
+    out.push({
+      id: Number(row.id),
+      systemId: row.system_id,
+      orgPath: row.org_path,
+      values: decodeDocument(codec, table.allFields, doc),
+    });
+  }
+  return out;
+}
+
+/** Records whose last delete/restore event at or before `at` was a delete. */
+async function deletedAtMoment(services: Services, table: TableDef, at: number): Promise<Set<number>> {
+  const events = await services.db
+    .selectFrom("record_versions")
+    .select(["record_id", "kind"])
+    .where("table_id", "=", table.id)
+    .where("kind", "in", ["delete", "restore"])
+    .where("at", "<=", at)
+    .orderBy("id")
+    .execute();
+  const state = new Map<number, VersionKind>();
+  for (const e of events) state.set(Number(e.record_id), e.kind);
+  return new Set([...state].filter(([, kind]) => kind === "delete").map(([id]) => id));
+}

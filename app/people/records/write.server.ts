@@ -1,0 +1,245 @@
+// Create and edit records. Each save is one transaction: the document, its blind indexes and links,
+// one version row (who, when, field, old → new) and one system-log entry, or nothing at all.
+import { z } from "zod";
+import { recordAudit } from "../../audit/log.server.ts";
+import { authorize } from "../../auth/access.server.ts";
+import { conflict, invalid } from "../../core/errors.ts";
+import type { Caller, Services } from "../../core/services.server.ts";
+import { parseInput } from "../../core/validate.ts";
+import { loadTable, type TableDef } from "../../schema/tables.server.ts";
+import { decodeDocument, encodeDocument, recordCodec, type Values } from "./codec.server.ts";
+import { type Placement, parseContext, placeRecord, resolveLinks } from "./context.server.ts";
+import { prepareValues } from "./prepare.ts";
+import type { RecordView } from "./present.server.ts";
+import { getRecord } from "./read.server.ts";
+import {
+  allocateSystemIds,
+  diff,
+  fetchRecordRow,
+  insertVersion,
+  type RecordRow,
+  uniqueKeyOf,
+  writeLinks,
+  writeLookups,
+} from "./repository.server.ts";
+
+const valuesShape = z.record(z.string(), z.unknown(), {
+  error: "values 应为对象 / values must be an object",
+});
+
+export const createRecordSchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  parentId: z.coerce.number().int().positive().optional(),
+  values: valuesShape,
+});
+
+export const updateRecordSchema = z.object({
+  /** The version the editor started from; a save over someone else's newer change is refused. */
+  version: z.coerce.number().int().positive().optional(),
+  values: valuesShape,
+});
+
+function refuse(errors: Record<string, string>): never {
+  const first = Object.values(errors)[0] ?? "";
+  throw invalid(`请检查标出的字段：${first} / Check the marked fields`, errors);
+}
+
+export async function createRecord(
+  services: Services,
+  caller: Caller,
+  tableKey: string | number,
+  input: unknown,
+): Promise<RecordView> {
+  await authorize(services, caller, "record.write");
+  const data = parseInput(createRecordSchema, input);
+  const table = await loadTable(services.db, tableKey);
+  const placement = await placementFor(services, caller, table, data);
+  const prepared = prepareValues(table.fields, data.values, null, await parseContext(services.db));
+  if (!prepared.ok) refuse(prepared.errors);
+  const blindKey = services.keys.derive("blind-index");
+  const uniqueKey = uniqueKeyOf(blindKey, table, prepared.values);
+  await assertUnique(services, caller, table, uniqueKey, null);
+  const links = await resolveLinks(services.db, caller, table, prepared.values);
+
+  const id = await services.db.transaction().execute(async (trx) => {
+    const [systemId] = await allocateSystemIds(trx, services.dialect, table, 1);
+    const codec = recordCodec(services.cipher, table, systemId!);
+    const now = Date.now();
+    const inserted = await trx
+      .insertInto("records")
+      .values({
+        table_id: table.id,
+        system_id: systemId!,
+        parent_id: data.parentId ?? null,
+        org_id: placement.orgId,
+        org_path: placement.orgPath,
+        data: JSON.stringify(encodeDocument(codec, table.fields, prepared.values)),
+        unique_key: uniqueKey,
+        version: 1,
+        created_at: now,
+        created_by: caller.actor.id,
+        updated_at: now,
+        updated_by: caller.actor.id,
+        deleted_at: null,
+        deleted_by: null,
+      })
+      .executeTakeFirstOrThrow();
+    const recordId = Number(inserted.insertId);
+    await writeLookups(trx, blindKey, table, recordId, prepared.values);
+    await writeLinks(trx, recordId, links);
+    await insertVersion(trx, {
+      recordId,
+      tableId: table.id,
+      version: 1,
+      kind: "create",
+      changes: diff(codec, table.fields, prepared.changed, {}, prepared.values),
+      userId: caller.actor.id,
+      at: now,
+    });
+    await recordAudit(trx, services.dialect, {
+      event: "record.created",
+      data: { table: table.key, systemId: systemId!, fields: labels(table, prepared.changed) },
+      caller,
+      target: { type: table.key, id: systemId! },
+      orgPath: placement.orgPath,
+    });
+    return recordId;
+  });
+  return getRecord(services, caller, id);
+}
+
+export async function updateRecord(
+  services: Services,
+  caller: Caller,
+  id: number,
+  input: unknown,
+): Promise<RecordView> {
+  await authorize(services, caller, "record.write");
+  const data = parseInput(updateRecordSchema, input);
+  const row = await fetchRecordRow(services.db, id);
+  const table = await loadTable(services.db, Number(row.table_id));
+  await authorize(services, caller, "record.write", {
+    orgPath: row.org_path,
+    type: table.key,
+    id: row.system_id,
+  });
+  if (row.deleted_at !== null)
+    throw conflict("该记录在回收站中，请先恢复 / The record is in the recycle bin; restore it first");
+  assertVersion(row, data.version);
+
+  const codec = recordCodec(services.cipher, table, row.system_id);
+  const base = decodeDocument(codec, table.allFields, JSON.parse(row.data) as Values);
+  const prepared = prepareValues(table.fields, data.values, base, await parseContext(services.db));
+  if (!prepared.ok) refuse(prepared.errors);
+  if (prepared.changed.length === 0) return getRecord(services, caller, id);
+  const blindKey = services.keys.derive("blind-index");
+  const uniqueKey = uniqueKeyOf(blindKey, table, prepared.values);
+  await assertUnique(services, caller, table, uniqueKey, row.id);
+  const links = await resolveLinks(services.db, caller, table, prepared.values);
+
+  await services.db.transaction().execute(async (trx) => {
+    const now = Date.now();
+    const version = Number(row.version) + 1;
+    // Only over the version read above: a save that raced another one writes nothing.
+    const updated = await trx
+      .updateTable("records")
+      .set({
+        data: JSON.stringify(encodeDocument(codec, table.allFields, prepared.values)),
+        unique_key: uniqueKey,
+        version,
+        updated_at: now,
+        updated_by: caller.actor.id,
+      })
+      .where("id", "=", row.id)
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+    await writeLookups(trx, blindKey, table, row.id, prepared.values);
+    await writeLinks(trx, row.id, links);
+    await insertVersion(trx, {
+      recordId: row.id,
+      tableId: table.id,
+      version,
+      kind: "update",
+      changes: diff(codec, table.fields, prepared.changed, base, prepared.values),
+      userId: caller.actor.id,
+      at: now,
+    });
+    await recordAudit(trx, services.dialect, {
+      event: "record.updated",
+      data: { table: table.key, systemId: row.system_id, fields: labels(table, prepared.changed) },
+      caller,
+      target: { type: table.key, id: row.system_id },
+      orgPath: row.org_path,
+    });
+  });
+  return getRecord(services, caller, id);
+}
+
+const labels = (table: TableDef, keys: readonly string[]) =>
+  keys.map((k) => table.fields.find((f) => f.key === k)?.label ?? k);
+
+const staleVersion = () =>
+  conflict(
+    "此记录刚被其他人修改过，请刷新后再保存 / Someone else changed this record; reload and save again",
+  );
+
+function assertVersion(row: RecordRow, version: number | undefined) {
+  if (version !== undefined && version !== Number(row.version)) throw staleVersion();
+}
+
+async function placementFor(
+  services: Services,
+  caller: Caller,
+  table: TableDef,
+  data: z.output<typeof createRecordSchema>,
+): Promise<Placement> {
+  if (table.kind === "main") {
+    if (data.parentId) throw invalid("主表记录没有上级记录 / A main-table record has no parent");
+    return placeRecord(services, caller, table, data.orgId);
+  }
+  if (!data.parentId)
+    throw invalid("附属表的行必须属于一条主记录 / A sub-table row belongs under a record", {
+      parentId: "请指定主记录 / Name the parent record",
+    });
+  const parent = await fetchRecordRow(services.db, data.parentId);
+  if (Number(parent.table_id) !== table.parentId || parent.deleted_at !== null)
+    throw invalid("上级记录不属于这张表的主表 / The parent record is not in this table's main table", {
+      parentId: "上级记录无效 / Not a valid parent",
+    });
+  await authorize(services, caller, "record.write", {
+    orgPath: parent.org_path,
+    type: table.key,
+    id: parent.system_id,
+  });
+  return { orgId: Number(parent.org_id), orgPath: parent.org_path };
+}
+
+/** One person per (document type, number): name the existing record when the caller may see it. */
+async function assertUnique(
+  services: Services,
+  caller: Caller,
+  table: TableDef,
+  uniqueKey: string | null,
+  selfId: number | null,
+): Promise<void> {
+  if (uniqueKey === null) return;
+  const existing = await services.db
+    .selectFrom("records")
+    .innerJoin("orgs", "orgs.id", "records.org_id")
+    .select(["records.id", "records.system_id", "records.org_path", "records.deleted_at", "orgs.name"])
+    .where("records.table_id", "=", table.id)
+    .where("records.unique_key", "=", uniqueKey)
+    .executeTakeFirst();
+  if (!existing || Number(existing.id) === selfId) return;
+  const field = table.fields.find((f) => f.type === "document" && f.options.unique)!;
+  const where = existing.org_path.startsWith(caller.actor.orgPath)
+    ? `${existing.system_id}（${existing.name}${existing.deleted_at !== null ? "，在回收站中" : ""}）`
+    : "其他社区或单位";
+  const whereEn = existing.org_path.startsWith(caller.actor.orgPath)
+    ? `${existing.system_id}${existing.deleted_at !== null ? " (in the recycle bin)" : ""}`
+    : "another community or unit";
+  throw conflict(`该${field.label}已登记：${where} / This ${field.label} is already registered: ${whereEn}`, {
+    [field.key]: `已有此人：${where} / Already registered: ${whereEn}`,
+  });
+}
