@@ -44,9 +44,13 @@ describe("linli command", () => {
 
   it("migrates, loads the demo once, adds a user and verifies the log", async () => {
     expect((await linli("migrate")).code).toBe(0);
-    const demo = await linli("demo");
+    const demo = await linli("demo", "--people", "200");
     expect(demo.out).toMatch(/14 communities/);
+    expect(demo.out).toMatch(/Generated 200 people/);
     expect((await linli("demo")).code).toBe(1);
+    const more = await linli("demo", "--people", "30");
+    expect(more.out).toMatch(/Generated 30 people/);
+    expect((await linli("demo", "--people", "many")).code).not.toBe(0);
 
     const added = await linli(
       "user",

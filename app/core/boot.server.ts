@@ -2,6 +2,7 @@
 import path from "node:path";
 import { openDatabase } from "../../db/connection.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { loadDemoPeople } from "../demo/people-records.server.ts";
 import { loadDemo } from "../demo/seed.server.ts";
 import { localFileStorage } from "../files/storage.server.ts";
 import { fieldCipherFromKeys } from "../people/crypto/field-cipher.server.ts";
@@ -31,6 +32,10 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   if (config.demo && (await isEmpty(services))) {
     const summary = await loadDemo(services);
     log.info(summary, "loaded the demo street office");
+    if (config.demoPeople > 0) {
+      const people = await loadDemoPeople(services, config.demoPeople);
+      log.info(people, "generated demo people");
+    }
   }
   return services;
 }

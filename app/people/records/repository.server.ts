@@ -99,6 +99,15 @@ export function uniqueKeyOf(blindKey: Buffer, table: TableDef, values: Values): 
   return field ? lookupDigest(blindKey, table, field, values[field.key]) : null;
 }
 
+/** The exact-lookup digests of a record's sensitive values. */
+export function lookupRows(blindKey: Buffer, table: TableDef, recordId: number, values: Values) {
+  return table.fields
+    .filter((f) => f.sensitive)
+    .map((f) => ({ field: f, digest: lookupDigest(blindKey, table, f, values[f.key]) }))
+    .filter((r): r is { field: FieldDef; digest: string } => r.digest !== null)
+    .map((r) => ({ record_id: recordId, field_id: r.field.id, digest: r.digest }));
+}
+
 /** Rewrite the exact-lookup digests of the record's sensitive values. */
 export async function writeLookups(
   trx: Transaction<DB>,
@@ -108,11 +117,7 @@ export async function writeLookups(
   values: Values,
 ): Promise<void> {
   await trx.deleteFrom("record_lookup").where("record_id", "=", recordId).execute();
-  const rows = table.fields
-    .filter((f) => f.sensitive)
-    .map((f) => ({ field: f, digest: lookupDigest(blindKey, table, f, values[f.key]) }))
-    .filter((r): r is { field: FieldDef; digest: string } => r.digest !== null)
-    .map((r) => ({ record_id: recordId, field_id: r.field.id, digest: r.digest }));
+  const rows = lookupRows(blindKey, table, recordId, values);
   if (rows.length > 0) await trx.insertInto("record_lookup").values(rows).execute();
 }
 
