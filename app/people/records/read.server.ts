@@ -101,7 +101,7 @@ export async function listRecords(
   return { table, rows: await presentRows(services, table, rows), total, page: f.page, pageSize: f.pageSize };
 }
 
-type RecordQuery = SelectQueryBuilder<DB, "records", {}>;
+type RecordQuery = SelectQueryBuilder<DB, "records", Record<never, never>>;
 
 /**
  * A whole ID or mobile number is found through its blind index, a system ID directly, anything else
