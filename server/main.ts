@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import { createServices } from "../app/core/boot.server.ts";
 import { type Config, loadConfig } from "../app/core/config.server.ts";
+import { startHousekeeping } from "../app/core/housekeeping.server.ts";
 import type { Services } from "../app/core/services.server.ts";
 import { createHttpApp } from "./http.ts";
 
@@ -31,11 +32,13 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   services.log.info({ url, database: services.database.describe }, "Linli is serving");
+  const stopHousekeeping = startHousekeeping(services);
   return {
     services,
     server,
     url,
     async close() {
+      stopHousekeeping();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await services.database.close();
