@@ -7,6 +7,7 @@ import { authorize } from "../auth/access.server.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
+import { resealPending, resealSetting } from "../people/records/reseal.server.ts";
 import { assertLabelFree, checkFieldOptions, formulasReading } from "./field-rules.server.ts";
 import { FIELD_TYPE_IDS, fieldType } from "./field-types/registry.ts";
 import { keyFromName } from "./keys.ts";
@@ -157,6 +158,12 @@ export async function updateField(
       .set({ ...set, updated_at: Date.now() })
       .where("id", "=", field.id)
       .execute();
+    // Values stored before the field became sensitive get sealed by a background sweep.
+    if (changes.sensitive?.after === true) {
+      const setting = resealSetting(field.id);
+      await trx.deleteFrom("settings").where("key", "=", setting.key).execute();
+      await trx.insertInto("settings").values(setting).execute();
+    }
     for (const r of rewrites) {
       const current = table.fields.find((f) => f.id === r.id)!;
       await trx
@@ -172,6 +179,13 @@ export async function updateField(
       target: { type: "table", id: table.key },
     });
   });
+  if (changes.sensitive?.after === true)
+    void resealPending(services).catch((error) =>
+      services.log.error(
+        { err: error },
+        "sealing a field's existing values failed; it resumes at the next start",
+      ),
+    );
   return (await findField(services, field.id)).field;
 }
 

@@ -34,7 +34,12 @@ describe("record ID rules", () => {
     fc.assert(
       fc.property(idArb, dateArb("1880-01-01", TODAY), (id, other) => {
         fc.pre(other !== id.birthDate);
-        const result = prepareValues(FIELDS, { name: "测试", document: id.number, birthDate: other }, null, ctx);
+        const result = prepareValues(
+          FIELDS,
+          { name: "测试", document: id.number, birthDate: other },
+          null,
+          ctx,
+        );
         expect(result.ok).toBe(false);
         if (result.ok) return;
         expect(result.errors.birthDate).toContain(other);
@@ -47,7 +52,12 @@ describe("record ID rules", () => {
     fc.assert(
       fc.property(idArb, fc.constantFrom(..."0123456789X"), (id, check) => {
         fc.pre(check !== id.number[17]);
-        const result = prepareValues(FIELDS, { name: "测试", document: id.number.slice(0, 17) + check }, null, ctx);
+        const result = prepareValues(
+          FIELDS,
+          { name: "测试", document: id.number.slice(0, 17) + check },
+          null,
+          ctx,
+        );
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.errors.document).toMatch(/^「证件号码」/);
       }),
@@ -57,7 +67,12 @@ describe("record ID rules", () => {
   it("changes only what a patch names, and re-derives from a new number", () => {
     fc.assert(
       fc.property(idArb, idArb, (first, second) => {
-        const base = prepareValues(FIELDS, { name: "测试", document: first.number, nativePlace: "北京" }, null, ctx);
+        const base = prepareValues(
+          FIELDS,
+          { name: "测试", document: first.number, nativePlace: "北京" },
+          null,
+          ctx,
+        );
         if (!base.ok) throw new Error("valid number refused");
         const next = prepareValues(FIELDS, { document: second.number }, base.values, ctx);
         if (!next.ok) throw new Error("valid number refused");

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, type TestServices } from "../../../tests/support/db.ts";
 import { auditEvents, callerFor, orgId } from "../../../tests/support/factories.ts";
 import type { Caller } from "../../core/services.server.ts";
-import { addField } from "../../schema/edit-fields.server.ts";
+import { addField, updateField } from "../../schema/edit-fields.server.ts";
 import { buildId } from "../identity/id-fixtures.ts";
 import { recordHistory, tableAsOf } from "./history.server.ts";
 import { getRecord, listRecords, revealValue } from "./read.server.ts";
+import { resealPending } from "./reseal.server.ts";
 import { createRecord, updateRecord } from "./write.server.ts";
 
 const ageToday = (birth: string) => {
@@ -226,5 +227,27 @@ describe("person records", () => {
       values: { [field.key]: "12.5" },
     });
     expect(withHours.values[field.key]).toBe(12.5);
+  });
+
+  it("seals the stored values of a field staff newly mark sensitive", async () => {
+    const field = await addField(t.services, fengsheng, "people", { label: "既往病史", type: "text" });
+    const person = await createRecord(t.services, fengsheng, "people", {
+      values: { name: "沈十四", [field.key]: "高血压病史十年" },
+    });
+    await updateRecord(t.services, fengsheng, person.id, { values: { [field.key]: "高血压病史十一年" } });
+    const stored = async () =>
+      JSON.stringify([
+        await t.services.db.selectFrom("records").select("data").execute(),
+        await t.services.db.selectFrom("record_versions").select("changes").execute(),
+      ]);
+    expect(await stored()).toContain("高血压病史十年");
+    await updateField(t.services, fengsheng, field.id, { sensitive: "on" });
+    await resealPending(t.services);
+    const after = await stored();
+    expect(after).not.toContain("高血压病史十年");
+    expect(after).not.toContain("高血压病史十一年");
+    const view = await getRecord(t.services, fengsheng, person.id);
+    expect(view.masked).toContain(field.key);
+    expect((await revealValue(t.services, fengsheng, person.id, field.key)).text).toBe("高血压病史十一年");
   });
 });
