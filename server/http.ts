@@ -25,7 +25,7 @@ export interface HttpOptions {
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const MAX_BODY = 20 * 1024 * 1024;
+const MAX_BODY = 21 * 1024 * 1024;
 
 interface Locals {
   nonce: string;

@@ -1,5 +1,6 @@
 // The storage interface behind uploaded photos and documents. The default keeps files in a local
 // directory; another backend (object storage) implements the same three calls.
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -25,10 +26,16 @@ export function localFileStorage(root: string): FileStorage {
     async put(id, variant, data) {
       const file = where(id, variant);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      // Write then rename, so a reader never sees half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, data, { mode: 0o600 });
-      await fs.rename(temporary, file);
+      // Write then rename, so a reader never sees half a file; the random part keeps two writers
+      // (another process, or a retry still in flight) from sharing a temporary file.
+      const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+      try {
+        await fs.writeFile(temporary, data, { mode: 0o600 });
+        await fs.rename(temporary, file);
+      } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+      }
     },
     async get(id, variant) {
       try {
