@@ -7,6 +7,8 @@ import { createAccountSchema, listAccountsSchema, updateAccountSchema } from "..
 import type { Action } from "../auth/permissions.ts";
 import { createTokenSchema } from "../auth/tokens.server.ts";
 import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
+import { RECORD_OPERATIONS } from "./operations-records.ts";
+import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
 import {
   accountListSchema,
   accountSchema,
@@ -30,6 +32,9 @@ export const TAGS = {
   accounts: { zh: "账号管理", en: "Accounts" },
   tokens: { zh: "API 令牌", en: "API tokens" },
   audit: { zh: "系统日志", en: "System log" },
+  tables: { zh: "数据表与字段", en: "Tables and fields" },
+  dictionaries: { zh: "字典", en: "Dictionaries" },
+  records: { zh: "数据记录", en: "Records" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -273,6 +278,9 @@ export const OPERATIONS = [
     },
     errors: [400, 401, 403],
   },
+  // The community database: table design and dictionaries, then records (app/api/operations-*.ts).
+  ...SCHEMA_OPERATIONS,
+  ...RECORD_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",

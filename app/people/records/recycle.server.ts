@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { DB } from "../../../db/types.ts";
 import { recordAudit } from "../../audit/log.server.ts";
 import { authorize } from "../../auth/access.server.ts";
-import { conflict, invalid } from "../../core/errors.ts";
+import { conflict, invalid, notFound } from "../../core/errors.ts";
 import type { Caller, Services } from "../../core/services.server.ts";
 import { parseInput } from "../../core/validate.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
@@ -40,7 +40,7 @@ async function selected(
 ): Promise<{ table: TableDef; rows: RecordRow[] }> {
   await authorize(services, caller, action);
   const rows = await services.db.selectFrom("records").selectAll().where("id", "in", list).execute();
-  if (rows.length !== new Set(list).size) throw invalid("部分记录不存在 / Some records do not exist");
+  if (rows.length !== new Set(list).size) throw notFound("记录不存在 / No such record");
   const tableIds = new Set(rows.map((r) => Number(r.table_id)));
   if (tableIds.size !== 1)
     throw invalid("一次只能处理同一张表的记录 / Choose records of one table at a time");
