@@ -24,12 +24,16 @@ const flag = z
   .union([z.boolean(), z.enum(["on", "true", "1", "false", "0", ""])])
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
+/** An empty box means "not given" (the type's default), not 0. */
+const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+
 const optionsShape = {
   dictionary: z.string().trim().max(64).optional(),
   formula: z.string().trim().max(500).optional(),
   linkTable: z.string().trim().max(64).optional(),
-  decimals: z.coerce.number().int().min(0).max(6).optional(),
-  maxLength: z.coerce.number().int().min(1).max(10000).optional(),
+  decimals: blankIsAbsent(z.coerce.number().int().min(0).max(6).optional()),
+  maxLength: blankIsAbsent(z.coerce.number().int().min(1).max(10000).optional()),
 };
 
 export const addFieldSchema = z.object({

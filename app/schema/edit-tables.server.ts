@@ -17,7 +17,7 @@ const name = z
 export const createTableSchema = z.object({
   name,
   /** The main table a sub-table's rows hang under; absent for a main table. */
-  parent: z.string().trim().max(64).optional(),
+  parent: z.string().trim().min(1, "请选择主表 / Choose a main table").max(64).optional(),
 });
 
 export const renameTableSchema = z.object({ name });
