@@ -3,7 +3,8 @@
 // The expectations are spelled out independently of app/auth/permissions.ts so that a change there
 // which widens or narrows access makes this test fail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountId, addAccount, addOrg, orgId } from "./support/factories.ts";
+import { createRecord } from "../app/people/records/write.server.ts";
+import { accountId, addAccount, addOrg, callerFor, orgId } from "./support/factories.ts";
 import { Client, startTestServer, type TestServer } from "./support/http.ts";
 
 const ROLES = ["admin", "fengsheng", "qiye", "shangjia", "auditor", "zhangwei"] as const;
@@ -29,6 +30,12 @@ const EXPECTED: Record<string, Row> = {
   "page /admin/tokens": /*         */ row(OK, OK, OK, OK, NO, NO),
   "page /admin/audit": /*          */ row(NO, NO, NO, NO, OK, NO),
   "page /admin/audit/export": /*   */ row(NO, NO, NO, NO, OK, NO),
+  "page /admin/data/people": /*    */ row(OK, OK, OK, OK, NO, NO),
+  "page /admin/records/:id": /*    */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
+  "page /admin/records/:id/history": row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
+  "page /admin/tables": /*         */ row(OK, OK, OK, OK, NO, NO),
+  "page /admin/dictionaries": /*   */ row(OK, OK, OK, OK, NO, NO),
+  "page /admin/recycle": /*        */ row(OK, OK, OK, OK, NO, NO),
   "page /sns": /*                  */ row(OK, OK, OK, OK, OK, OK),
   "GET /api/v1/me": /*             */ row(OK, OK, OK, OK, OK, OK),
   "GET /api/v1/orgs": /*           */ row(OK, OK, OK, OK, NO, NO),
@@ -43,6 +50,15 @@ const EXPECTED: Record<string, Row> = {
   "GET /api/v1/tokens": /*         */ row(OK, OK, OK, OK, NO, NO),
   "POST /api/v1/tokens": /*        */ row(OK, OK, OK, OK, NO, NO),
   "GET /api/v1/audit": /*          */ row(NO, NO, NO, NO, OK, NO),
+  "GET /api/v1/tables": /*         */ row(OK, OK, OK, OK, NO, NO),
+  "POST /api/v1/tables": /*        */ row(OK, OK, NO, NO, NO, NO),
+  "GET /api/v1/dictionaries": /*   */ row(OK, OK, OK, OK, NO, NO),
+  "GET /api/v1/tables/:id/records": row(OK, OK, OK, OK, NO, NO),
+  "GET /api/v1/records/:id": /*    */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
+  "PATCH /api/v1/records/:id": /*  */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
+  "POST /api/v1/records/:id/reveal": row(SCOPED, SCOPED, NO, NO, NO, NO),
+  // Last: it moves the target records into the recycle bin.
+  "DELETE /api/v1/records/:id": /* */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
 };
 
 interface Targets {
@@ -54,6 +70,8 @@ interface Targets {
   account: Record<Scope, number>;
   /** Where a new account may be placed, inside / outside. */
   place: Record<Scope, { orgId: number; role: string }>;
+  /** A person record, inside / outside. */
+  record: Record<Scope, number>;
 }
 
 describe("permission matrix over HTTP", () => {
@@ -88,6 +106,23 @@ describe("permission matrix over HTTP", () => {
     const otherEnterprise = await orgId(s, "西单商场股份有限公司");
     const otherMerchant = await orgId(s, "老北京家政服务部");
     const grid = await orgId(s, "第一网格", "丰盛社区");
+    await addAccount(s, "t_yt_admin", "street_admin", otherStreet.id);
+    const person = async (who: string, name: string, org?: number) =>
+      (
+        await createRecord(s, await callerFor(s, who), "people", {
+          orgId: org,
+          values: { name, mobile: "13800001111" },
+        })
+      ).id;
+    const records = {
+      fengsheng: await person("fengsheng", "丰盛居民"),
+      erlonglu: await person("erlonglu", "二龙路居民"),
+      yuetan: await person("t_yt_admin", "月坛居民", otherCommunity.id),
+      enterprise: await person("qiye", "物业员工"),
+      otherEnterprise: await person("admin", "商场员工", otherEnterprise),
+      merchant: await person("shangjia", "超市店员"),
+      otherMerchant: await person("admin", "家政员工", otherMerchant),
+    };
 
     const streetLevel: Targets = {
       org: { own: fengsheng, other: otherCommunity.id },
@@ -97,19 +132,29 @@ describe("permission matrix over HTTP", () => {
         own: { orgId: fengsheng, role: "resident" },
         other: { orgId: otherCommunity.id, role: "resident" },
       },
+      record: { own: records.fengsheng, other: records.yuetan },
     };
     const communityLevel: Targets = {
       org: { own: await orgId(s, "第二网格", "丰盛社区"), other: erlonglu },
       parent: { own: { id: fengsheng, kind: "grid" }, other: { id: erlonglu, kind: "grid" } },
       account: { own: inFengsheng, other: inErlonglu },
       place: { own: { orgId: fengsheng, role: "resident" }, other: { orgId: erlonglu, role: "resident" } },
+      record: { own: records.fengsheng, other: records.erlonglu },
     };
     targets.set("admin", streetLevel);
     targets.set("auditor", streetLevel);
     targets.set("fengsheng", communityLevel);
     targets.set("zhangwei", { ...communityLevel, org: { own: grid, other: erlonglu } });
-    targets.set("qiye", { ...communityLevel, org: { own: enterprise, other: otherEnterprise } });
-    targets.set("shangjia", { ...communityLevel, org: { own: merchant, other: otherMerchant } });
+    targets.set("qiye", {
+      ...communityLevel,
+      org: { own: enterprise, other: otherEnterprise },
+      record: { own: records.enterprise, other: records.otherEnterprise },
+    });
+    targets.set("shangjia", {
+      ...communityLevel,
+      org: { own: merchant, other: otherMerchant },
+      record: { own: records.merchant, other: records.otherMerchant },
+    });
 
     for (const who of ROLES) {
       const client = new Client(server.url);
@@ -120,6 +165,15 @@ describe("permission matrix over HTTP", () => {
     expect(await accountId(s, "t_fs_resident")).toBe(inFengsheng);
   });
   afterAll(() => server?.stop());
+
+  async function tableId(key: string): Promise<number> {
+    const row = await server.services.db
+      .selectFrom("data_tables")
+      .select("id")
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
 
   async function attempt(who: Who, operation: string, scope: Scope): Promise<Response> {
     const c = clients.get(who)!;
@@ -154,6 +208,22 @@ describe("permission matrix over HTTP", () => {
         return c.json(`/api/v1/accounts/${t.account[scope]}/reset-password`, "POST", {});
       case "POST /api/v1/tokens":
         return c.json("/api/v1/tokens", "POST", { name: `token ${unique}` });
+      case "page /admin/records/:id":
+        return (await c.page(`/admin/records/${t.record[scope]}`)).response;
+      case "page /admin/records/:id/history":
+        return (await c.page(`/admin/records/${t.record[scope]}/history`)).response;
+      case "POST /api/v1/tables":
+        return c.json("/api/v1/tables", "POST", { name: `新表${unique}` });
+      case "GET /api/v1/tables/:id/records":
+        return c.json(`/api/v1/tables/${await tableId("people")}/records`);
+      case "GET /api/v1/records/:id":
+        return c.json(`/api/v1/records/${t.record[scope]}`);
+      case "PATCH /api/v1/records/:id":
+        return c.json(`/api/v1/records/${t.record[scope]}`, "PATCH", { values: { notes: `备注${unique}` } });
+      case "POST /api/v1/records/:id/reveal":
+        return c.json(`/api/v1/records/${t.record[scope]}/reveal`, "POST", { field: "mobile" });
+      case "DELETE /api/v1/records/:id":
+        return c.json(`/api/v1/records/${t.record[scope]}`, "DELETE");
       default: {
         const [kind, path] = operation.split(" ") as [string, string];
         if (kind === "page") return (await c.page(path)).response;

@@ -26,15 +26,13 @@ export function FieldRow(props: FieldRowProps) {
   const { t } = useTranslation();
   const { field } = props;
   return (
-    <li className="flex flex-col gap-2 px-3 py-3 sm:px-4" data-field={field.key}>
+    <li className="flex flex-col gap-1 px-3 py-2 sm:px-4" data-field={field.key}>
       <div className="flex items-start justify-between gap-3">
-        <div className="flex min-w-0 flex-col gap-1">
-          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span className={`font-medium ${field.hidden ? "text-stone-500" : "text-stone-900"}`}>
-              {field.label}
-            </span>
-            <span className="text-sm text-stone-500">{t(`fieldTypes.${field.type}`)}</span>
-          </div>
+        <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 pt-1.5">
+          <span className={`font-medium ${field.hidden ? "text-stone-500" : "text-stone-900"}`}>
+            {field.label}
+          </span>
+          <span className="text-sm text-stone-500">{t(`fieldTypes.${field.type}`)}</span>
           <FieldFlags field={field} />
           <FieldDetail {...props} />
         </div>
@@ -55,7 +53,7 @@ function FieldFlags({ field }: { field: FieldDef }) {
   ].filter(Boolean);
   if (flags.length === 0) return null;
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className="flex flex-wrap items-center gap-1">
       {flags.map((flag, i) => (
         <span key={i}>{flag}</span>
       ))}
@@ -115,7 +113,7 @@ function MoveButtons({ field, first, last }: FieldRowProps) {
         disabled={first || busy}
         aria-label={t("schema.fields.moveUpLabel", { name: field.label })}
         title={t("schema.fields.moveUp")}
-        className={`${smallButton} w-11 px-0`}
+        className={`${smallButton} w-11 px-0 sm:h-9 sm:min-h-0 sm:w-9`}
       >
         ↑
       </button>
@@ -126,7 +124,7 @@ function MoveButtons({ field, first, last }: FieldRowProps) {
         disabled={last || busy}
         aria-label={t("schema.fields.moveDownLabel", { name: field.label })}
         title={t("schema.fields.moveDown")}
-        className={`${smallButton} w-11 px-0`}
+        className={`${smallButton} w-11 px-0 sm:h-9 sm:min-h-0 sm:w-9`}
       >
         ↓
       </button>
@@ -151,7 +149,7 @@ function FieldActions(props: FieldRowProps) {
   ];
   return (
     <details open={failure ? true : undefined} className="group rounded-md">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-brand-700 select-none">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-brand-700 select-none sm:min-h-7">
         {t("schema.fields.edit")}
       </summary>
       <div className="mt-1 flex flex-col gap-3 rounded-md border border-stone-200 bg-stone-50 p-3">

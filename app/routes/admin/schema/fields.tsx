@@ -137,6 +137,11 @@ export default function Fields({ loaderData, actionData }: Route.ComponentProps)
             <Link to="/admin/tables" className="text-sm text-brand-700 hover:underline">
               ← {t("schema.fields.back")}
             </Link>
+            {canWrite ? (
+              <a href="#add-field" className="text-sm text-brand-700 hover:underline">
+                + {t("schema.fields.add")}
+              </a>
+            ) : null}
             {table.kind === "main" ? (
               <Link to={`/admin/data/${table.key}`} className="text-sm text-brand-700 hover:underline">
                 {t("schema.fields.records")}
