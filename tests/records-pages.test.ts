@@ -134,6 +134,31 @@ describe("record pages", () => {
     expect(text).not.toContain("天津");
   });
 
+  it("edits one value inline, leaving every other value as it was", async () => {
+    const location = await created("卫六", idNumber("1977-03-03", "135"));
+    const page = await fengsheng.page(location);
+    const version = /name="version" value="(\d+)"/.exec(page.html)![1]!;
+    expect(page.html).toContain('value="updateField"');
+    const saved = await fengsheng.form(location, {
+      intent: "updateField",
+      field: "occupation",
+      version,
+      "v.occupation": "社区医生",
+    });
+    expect(saved.status).toBe(200);
+    const text = textOf((await fengsheng.page(location)).html);
+    expect(text).toContain("社区医生");
+    expect(text).toContain("卫六");
+    expect(text).toContain("1977-03-03");
+    const refused = await fengsheng.form(location, {
+      intent: "updateField",
+      field: "email",
+      "v.email": "不是邮箱",
+    });
+    expect(refused.status).toBe(400);
+    expect(textOf(await refused.text())).toContain("电子邮箱");
+  });
+
   it("moves a record to the recycle bin and restores it from there", async () => {
     const location = await created("冯五", idNumber("1975-07-07", "678"));
     const id = location.split("/").pop()!;

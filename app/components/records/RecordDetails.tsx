@@ -5,6 +5,7 @@ import { Form } from "react-router";
 import { CsrfInput } from "../ui.tsx";
 import { FieldValue } from "./FieldValue.tsx";
 import type { FormField } from "./form-values.ts";
+import { InlineEdit, type InlineEditProps } from "./InlineEdit.tsx";
 
 export function RecordDetails(props: {
   fields: readonly FormField[];
@@ -13,6 +14,8 @@ export function RecordDetails(props: {
   masked: readonly string[];
   canReveal: boolean;
   revealed?: { field: string; text: string } | null;
+  /** Present when the reader may edit: what each field's inline form needs. */
+  inline?: Omit<InlineEditProps, "field" | "masked" | "error"> & { errors: Record<string, string> };
 }) {
   const { t } = useTranslation();
   return (
@@ -54,6 +57,14 @@ export function RecordDetails(props: {
                     {t("records.record.reveal")}
                   </button>
                 </Form>
+              ) : null}
+              {props.inline ? (
+                <InlineEdit
+                  {...props.inline}
+                  field={field}
+                  masked={masked ? props.display[field.key] : undefined}
+                  error={props.inline.errors[field.key]}
+                />
               ) : null}
             </dd>
           </div>

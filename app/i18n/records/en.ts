@@ -81,6 +81,8 @@ export const recordsEn: Shape<typeof recordsZh> = {
     revealNamed: "Show the full {{label}}",
     revealedOnce: "Shown this once; recorded in the system log",
     edit: "Edit",
+    editInline: "Edit",
+    editNamed: "Edit {{label}}",
     save: "Save changes",
     saved: "Saved.",
     noSubRows: "No rows yet.",

@@ -78,6 +78,8 @@ export const recordsZh = {
     revealNamed: "显示完整的{{label}}",
     revealedOnce: "仅本次显示，已记入系统日志",
     edit: "编辑",
+    editInline: "修改",
+    editNamed: "修改{{label}}",
     save: "保存修改",
     saved: "已保存。",
     noSubRows: "还没有数据。",

@@ -95,10 +95,20 @@ export function createPresenter(
   };
 }
 
-/** Names of the orgs records belong to, by id. */
+/** Names of the orgs records belong to, by id; a grid is named with its community (丰盛社区 / 第二网格). */
 export async function orgNames(db: Executor, ids: Iterable<number>): Promise<Map<number, string>> {
   const list = [...new Set(ids)];
   if (list.length === 0) return new Map();
-  const rows = await db.selectFrom("orgs").select(["id", "name"]).where("id", "in", list).execute();
-  return new Map(rows.map((r) => [Number(r.id), r.name]));
+  const rows = await db
+    .selectFrom("orgs")
+    .leftJoin("orgs as parent", "parent.id", "orgs.parent_id")
+    .select(["orgs.id", "orgs.name", "orgs.kind", "parent.name as parentName"])
+    .where("orgs.id", "in", list)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      r.kind === "grid" && r.parentName ? `${r.parentName} / ${r.name}` : r.name,
+    ]),
+  );
 }

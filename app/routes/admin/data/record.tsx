@@ -72,6 +72,24 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       return tagFailure(result, "edit", { ...input, version: [version] });
     }
+    case "updateField": {
+      // Inline editing: only the one field named, so no other value is touched.
+      const key = text("field");
+      const version = text("version");
+      const result = await runForm(async () => {
+        const table = await getTable(services, caller, (await getRecord(services, caller, id)).table.key);
+        await updateRecord(services, caller, id, {
+          ...(version ? { version } : {}),
+          values: formValues(
+            table.fields.filter((f) => f.key === key),
+            input,
+            "update",
+          ),
+        });
+        return { saved: Date.now() };
+      });
+      return tagFailure(result, `inline-${key}`, input);
+    }
     case "reveal":
       return runForm(async () => ({ revealed: await revealValue(services, caller, id, text("field")) }));
     case "addSub": {
@@ -180,6 +198,17 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
             masked={record.masked}
             canReveal={actions.includes("record.reveal")}
             revealed={revealed}
+            inline={
+              canWrite
+                ? {
+                    version: record.version,
+                    defaults: formDefaults(fields, record.values, record.masked),
+                    dictionaries,
+                    busy,
+                    errors: inlineErrors(actionData),
+                  }
+                : undefined
+            }
           />
         </Card>
         {canWrite ? (
@@ -248,4 +277,15 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
 
 export function ErrorBoundary() {
   return <AdminErrorBoundary />;
+}
+
+/** The refusal of an inline form, by field key, with the message that names the problem. */
+function inlineErrors(actionData: unknown): Record<string, string> {
+  const failure = actionData as {
+    form?: string;
+    error?: { message: string; fields?: Record<string, string> };
+  };
+  if (!failure?.form?.startsWith("inline-") || !failure.error) return {};
+  const key = failure.form.slice("inline-".length);
+  return { [key]: failure.error.fields?.[key] ?? failure.error.message };
 }
