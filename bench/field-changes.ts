@@ -6,13 +6,19 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { loadActorByUsername } from "../app/auth/actor.server.ts";
 import { createServices } from "../app/core/boot.server.ts";
 import { loadConfig } from "../app/core/config.server.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
-import { loadActorByUsername } from "../app/auth/actor.server.ts";
 import { loadDemoPeople } from "../app/demo/people-records.server.ts";
 import { createRecord, updateRecord } from "../app/people/records/write.server.ts";
-import { addField, moveField, removeField, restoreField, updateField } from "../app/schema/edit-fields.server.ts";
+import {
+  addField,
+  moveField,
+  removeField,
+  restoreField,
+  updateField,
+} from "../app/schema/edit-fields.server.ts";
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -75,9 +81,18 @@ async function main() {
       addField(services, admin, "people", { label: "志愿者服务时长", type: "decimal" }),
     );
     rows.push(["add a field 添加字段", addMs]);
-    rows.push(["rename 重命名", (await timed(() => updateField(services, admin, field.id, { label: "志愿服务时长" })))[1]]);
-    rows.push(["hide 隐藏", (await timed(() => updateField(services, admin, field.id, { hidden: "on" })))[1]]);
-    rows.push(["move up 调整顺序", (await timed(() => moveField(services, admin, field.id, { direction: "up" })))[1]]);
+    rows.push([
+      "rename 重命名",
+      (await timed(() => updateField(services, admin, field.id, { label: "志愿服务时长" })))[1],
+    ]);
+    rows.push([
+      "hide 隐藏",
+      (await timed(() => updateField(services, admin, field.id, { hidden: "on" })))[1],
+    ]);
+    rows.push([
+      "move up 调整顺序",
+      (await timed(() => moveField(services, admin, field.id, { direction: "up" })))[1],
+    ]);
     rows.push(["remove 移除", (await timed(() => removeField(services, admin, field.id)))[1]]);
     rows.push(["restore 恢复", (await timed(() => restoreField(services, admin, field.id)))[1]]);
     editing = false;
@@ -85,10 +100,14 @@ async function main() {
 
     const size = services.dialect.name === "sqlite" ? fs.statSync(databaseUrl).size : null;
     console.log(`\n${people.toLocaleString("en")} people on ${services.database.describe}`);
-    console.log(`generated and stored in ${(loadMs / 1000).toFixed(1)} s${size ? `, file ${(size / 2 ** 20).toFixed(0)} MiB` : ""}\n`);
+    console.log(
+      `generated and stored in ${(loadMs / 1000).toFixed(1)} s${size ? `, file ${(size / 2 ** 20).toFixed(0)} MiB` : ""}\n`,
+    );
     console.log("| operation | time |\n| --- | --- |");
     for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} ms |`);
-    console.log(`\nmeanwhile another user saved a record ${saves} times; slowest save ${slowestSave.toFixed(1)} ms`);
+    console.log(
+      `\nmeanwhile another user saved a record ${saves} times; slowest save ${slowestSave.toFixed(1)} ms`,
+    );
   } finally {
     await services.database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
