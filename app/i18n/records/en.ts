@@ -39,7 +39,7 @@ export const recordsEn: Shape<typeof recordsZh> = {
     maskedPlaceholder: "{{value}} (leave empty to keep)",
     linkHint: "The ID of the linked record, e.g. RY-000001",
     documentType: "Document type",
-    documentNumber: "{{label}} number",
+    documentNumber: "{{label}} (number)",
   },
   idHint: {
     birthDate: "Born",

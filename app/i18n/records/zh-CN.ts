@@ -36,7 +36,7 @@ export const recordsZh = {
     maskedPlaceholder: "{{value}}（不修改请留空）",
     linkHint: "填写被关联记录的编号，例如 RY-000001",
     documentType: "证件类型",
-    documentNumber: "{{label}}号码",
+    documentNumber: "{{label}}（号码）",
   },
   idHint: {
     birthDate: "出生日期",
