@@ -10,6 +10,19 @@ export function isErrorData(value: unknown): value is ErrorData {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
+/** A refusal runForm tagged with the form it came from and what was typed there. */
+export type FormFailure<V = Record<string, string>> = ErrorData & { form: string; values?: V };
+
+/** The refusal of `form` in a page's action data, or undefined (pass it to useFormErrors). */
+export function failureOf<V = Record<string, string>>(
+  actionData: unknown,
+  form: string,
+): FormFailure<V> | undefined {
+  return isErrorData(actionData) && (actionData as { form?: unknown }).form === form
+    ? (actionData as FormFailure<V>)
+    : undefined;
+}
+
 /**
  * `shown` names the fields the form displays; messages for any other field go into the notice,
  * so no problem is left unexplained.

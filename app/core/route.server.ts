@@ -45,7 +45,14 @@ export async function run<T>(fn: () => Promise<T>): Promise<T> {
  * Run domain code in a form action: bad input and conflicts come back as data for the form to show
  * beside its fields (with a 4xx status); other typed errors become error pages.
  */
-export async function runForm<T>(fn: () => Promise<T>): Promise<T | ReturnType<typeof data<ErrorBody>>> {
+export async function runForm<T>(
+  fn: () => Promise<T>,
+  /**
+   * On a page with several forms: which form was sent (and, for pages without JavaScript, what was typed),
+   * so the refusal is shown beside that form only. Read back with `failureOf` (app/components/formErrors.tsx).
+   */
+  tag?: { form: string; values?: unknown },
+): Promise<T | ReturnType<typeof data<ErrorBody>>> {
   try {
     return await fn();
   } catch (error) {
@@ -53,7 +60,7 @@ export async function runForm<T>(fn: () => Promise<T>): Promise<T | ReturnType<t
       isAppError(error) &&
       (error.kind === "invalid" || error.kind === "conflict" || error.kind === "too_many_requests")
     ) {
-      return data(errorBody(error), { status: error.status });
+      return data({ ...errorBody(error), ...tag }, { status: error.status });
     }
     if (isAppError(error)) throw data(errorBody(error), { status: error.status });
     throw error;

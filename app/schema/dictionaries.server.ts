@@ -42,9 +42,10 @@ export const addOptionSchema = z.object({
   parent: z.string().trim().max(32).optional(),
 });
 export const updateOptionSchema = z.object({ label: optionLabel.optional(), colour });
+const choose = (message: string) => z.string({ error: message }).trim().min(1, message);
 export const mergeOptionsSchema = z.object({
-  from: z.string({ error: "请选择要合并的选项 / Choose the option to merge" }).trim().min(1),
-  into: z.string({ error: "请选择合并到的选项 / Choose the option to keep" }).trim().min(1),
+  from: choose("请选择要合并的选项 / Choose the option to merge"),
+  into: choose("请选择合并到的选项 / Choose the option to keep"),
 });
 
 function toDictionary(row: {

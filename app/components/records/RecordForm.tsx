@@ -6,6 +6,7 @@ import { Form } from "react-router";
 import { fieldType } from "../../schema/field-types/registry.ts";
 import { indented, type TreeRow } from "../admin/orgTree.ts";
 import { localMessage } from "../format.ts";
+import type { FormFailure } from "../formErrors.tsx";
 import { useFormErrors } from "../formErrors.tsx";
 import { Button, CsrfInput, Notice, Select } from "../ui.tsx";
 import { useRoot } from "../useRoot.ts";
@@ -13,7 +14,6 @@ import { FieldInput } from "./FieldInput.tsx";
 import { editableFields, type FormField, type FormInput } from "./form-values.ts";
 import type { DictionaryOptions } from "./options.ts";
 import { WIDE_EDITORS } from "./parts.tsx";
-import type { RecordFailure } from "./result.ts";
 
 export interface PlaceChoice {
   options: readonly TreeRow[];
@@ -31,7 +31,7 @@ export function RecordForm(props: {
   defaults: FormInput;
   /** Field key → masked text, for sensitive inputs that start empty. */
   masked?: Record<string, string>;
-  failure?: RecordFailure;
+  failure?: FormFailure<FormInput>;
   hidden?: Record<string, string>;
   place?: PlaceChoice;
   submitLabel: string;
@@ -54,7 +54,7 @@ export function RecordForm(props: {
         .map((m) => localMessage(m, lang))
         .join("；")
     : null;
-  const defaults = props.failure?.input ?? props.defaults;
+  const defaults = props.failure?.values ?? props.defaults;
   // After a refusal the button is often far below the problem (long forms on phones): go to it.
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -1,11 +1,11 @@
 // One sub-table under a record (家庭成员, 走访记录 …): its rows, and a form to add one.
 import { useTranslation } from "react-i18next";
+import type { FormFailure } from "../formErrors.tsx";
 import { Card } from "../ui.tsx";
-import type { FormField } from "./form-values.ts";
+import type { FormField, FormInput } from "./form-values.ts";
 import type { DictionaryOptions } from "./options.ts";
 import { RecordForm } from "./RecordForm.tsx";
 import { RecordRows, type RowView } from "./RecordRows.tsx";
-import type { RecordFailure } from "./result.ts";
 
 export const subFormId = (key: string) => `sub-${key}`;
 
@@ -15,7 +15,7 @@ export function SubTableCard(props: {
   columns: readonly FormField[];
   rows: readonly RowView[];
   dictionaries: DictionaryOptions;
-  failure?: RecordFailure;
+  failure?: FormFailure<FormInput>;
   /** Bumped after a row was added, so the add form starts empty again. */
   resetKey: string;
   canWrite: boolean;

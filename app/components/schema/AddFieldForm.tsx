@@ -4,9 +4,9 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { Button, Card, CsrfInput } from "../ui.tsx";
-import { doneOf, failureOf } from "./formResult.ts";
+import { doneOf } from "./formResult.ts";
 import { Checkbox, SelectInput, TextInput } from "./inputs.tsx";
 
 export const ADD_FIELD_KEYS = [

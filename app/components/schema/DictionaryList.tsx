@@ -2,9 +2,9 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { StatusBadge } from "../admin/Page.tsx";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { Button, Card, CsrfInput } from "../ui.tsx";
-import { doneOf, failureOf } from "./formResult.ts";
+import { doneOf } from "./formResult.ts";
 import { Checkbox, TextInput } from "./inputs.tsx";
 
 /** What the list shows of a dictionary (not its options: some have dozens). */

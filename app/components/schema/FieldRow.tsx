@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import type { FieldDef } from "../../schema/tables.server.ts";
 import { StatusBadge } from "../admin/Page.tsx";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { Button, CsrfInput } from "../ui.tsx";
-import { failureOf } from "./formResult.ts";
 import { smallButton, TextInput } from "./inputs.tsx";
 
 export interface FieldRowProps {

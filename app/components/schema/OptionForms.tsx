@@ -3,10 +3,10 @@
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { DictionaryOption } from "../../schema/dictionaries/types.ts";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { Button, Card, CsrfInput } from "../ui.tsx";
 import { ColourPicker } from "./Colour.tsx";
-import { doneOf, failureOf } from "./formResult.ts";
+import { doneOf } from "./formResult.ts";
 import { SelectInput, TextInput } from "./inputs.tsx";
 
 /** Options in tree order: each top-level option, then its children (an orphan counts as top-level). */

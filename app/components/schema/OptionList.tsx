@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { DictionaryOption } from "../../schema/dictionaries/types.ts";
 import { EmptyState } from "../admin/Page.tsx";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { Button, CsrfInput } from "../ui.tsx";
 import { ColourPicker, Swatch } from "./Colour.tsx";
-import { failureOf } from "./formResult.ts";
 import { TextInput } from "./inputs.tsx";
 
 export function OptionList(props: { options: DictionaryOption[]; canWrite: boolean; actionData: unknown }) {

@@ -3,9 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { FieldDef } from "../../schema/tables.server.ts";
 import { formatMinute } from "../format.ts";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { CsrfInput } from "../ui.tsx";
-import { failureOf } from "./formResult.ts";
 import { smallButton } from "./inputs.tsx";
 
 export function RemovedFields(props: { fields: FieldDef[]; canWrite: boolean; actionData: unknown }) {

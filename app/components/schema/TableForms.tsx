@@ -2,9 +2,9 @@
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { TableSummary } from "../../schema/tables.server.ts";
-import { useFormErrors } from "../formErrors.tsx";
+import { failureOf, useFormErrors } from "../formErrors.tsx";
 import { Button, Card, CsrfInput } from "../ui.tsx";
-import { doneOf, failureOf } from "./formResult.ts";
+import { doneOf } from "./formResult.ts";
 import { SelectInput, TextInput } from "./inputs.tsx";
 
 export function CreateTableForms(props: { mains: TableSummary[]; actionData: unknown }) {

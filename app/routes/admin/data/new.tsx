@@ -5,10 +5,10 @@ import { Link, redirect, useNavigation } from "react-router";
 import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
 import { adminTitle } from "../../../components/admin/meta.ts";
 import { PageHeader } from "../../../components/admin/Page.tsx";
-import { formInput, formValues } from "../../../components/records/form-values.ts";
+import { failureOf } from "../../../components/formErrors.tsx";
+import { type FormInput, formInput, formValues } from "../../../components/records/form-values.ts";
 import { formDictionaries, formFields, placeChoice } from "../../../components/records/load.server.ts";
 import { RecordForm } from "../../../components/records/RecordForm.tsx";
-import { failureOf, tagFailure } from "../../../components/records/result.ts";
 import { Card, Notice } from "../../../components/ui.tsx";
 import { requireStaff, run, runForm } from "../../../core/route.server.ts";
 import { createRecord } from "../../../people/records/write.server.ts";
@@ -37,15 +37,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const input = formInput(form.entries());
   const orgId = String(form.get("orgId") ?? "").trim();
-  const result = await runForm(async () => {
-    const table = await getTable(context.services, caller, params.table);
-    const record = await createRecord(context.services, caller, table.key, {
-      ...(orgId ? { orgId } : {}),
-      values: formValues(table.fields, input, "create"),
-    });
-    return redirect(`/admin/records/${record.id}`);
-  });
-  return tagFailure(result, "new", { ...input, orgId: [orgId] });
+  return runForm(
+    async () => {
+      const table = await getTable(context.services, caller, params.table);
+      const record = await createRecord(context.services, caller, table.key, {
+        ...(orgId ? { orgId } : {}),
+        values: formValues(table.fields, input, "create"),
+      });
+      return redirect(`/admin/records/${record.id}`);
+    },
+    { form: "new", values: { ...input, orgId: [orgId] } },
+  );
 }
 
 export function meta({ loaderData, matches }: Route.MetaArgs) {
@@ -77,7 +79,7 @@ export default function NewRecord({ loaderData, actionData }: Route.ComponentPro
             fields={fields}
             dictionaries={dictionaries}
             defaults={{}}
-            failure={failureOf(actionData, "new")}
+            failure={failureOf<FormInput>(actionData, "new")}
             place={place}
             submitLabel={t("records.new.submit")}
             busy={busy}

@@ -7,12 +7,17 @@ import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
 import { adminTitle } from "../../../components/admin/meta.ts";
 import { buttonLink, PageHeader, StatusBadge } from "../../../components/admin/Page.tsx";
 import { formatMinute, localMessage } from "../../../components/format.ts";
-import { formDefaults, formInput, formValues } from "../../../components/records/form-values.ts";
+import { failureOf } from "../../../components/formErrors.tsx";
+import {
+  type FormInput,
+  formDefaults,
+  formInput,
+  formValues,
+} from "../../../components/records/form-values.ts";
 import { formDictionaries, formFields } from "../../../components/records/load.server.ts";
 import { listColumns } from "../../../components/records/options.ts";
 import { RecordDetails } from "../../../components/records/RecordDetails.tsx";
 import { RecordForm } from "../../../components/records/RecordForm.tsx";
-import { failureOf, tagFailure } from "../../../components/records/result.ts";
 import { SubTableCard, subFormId } from "../../../components/records/SubTableCard.tsx";
 import { Button, Card, CsrfInput, Notice } from "../../../components/ui.tsx";
 import { useRoot } from "../../../components/useRoot.ts";
@@ -62,59 +67,67 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   switch (intent) {
     case "update": {
       const version = text("version");
-      const result = await runForm(async () => {
-        const table = await getTable(services, caller, (await getRecord(services, caller, id)).table.key);
-        await updateRecord(services, caller, id, {
-          ...(version ? { version } : {}),
-          values: formValues(table.fields, input, "update"),
-        });
-        return { saved: Date.now() };
-      });
-      return tagFailure(result, "edit", { ...input, version: [version] });
+      return runForm(
+        async () => {
+          const table = await getTable(services, caller, (await getRecord(services, caller, id)).table.key);
+          await updateRecord(services, caller, id, {
+            ...(version ? { version } : {}),
+            values: formValues(table.fields, input, "update"),
+          });
+          return { saved: Date.now() };
+        },
+        { form: "edit", values: { ...input, version: [version] } },
+      );
     }
     case "updateField": {
       // Inline editing: only the one field named, so no other value is touched.
       const key = text("field");
       const version = text("version");
-      const result = await runForm(async () => {
-        const table = await getTable(services, caller, (await getRecord(services, caller, id)).table.key);
-        await updateRecord(services, caller, id, {
-          ...(version ? { version } : {}),
-          values: formValues(
-            table.fields.filter((f) => f.key === key),
-            input,
-            "update",
-          ),
-        });
-        return { saved: Date.now() };
-      });
-      return tagFailure(result, `inline-${key}`, input);
+      return runForm(
+        async () => {
+          const table = await getTable(services, caller, (await getRecord(services, caller, id)).table.key);
+          await updateRecord(services, caller, id, {
+            ...(version ? { version } : {}),
+            values: formValues(
+              table.fields.filter((f) => f.key === key),
+              input,
+              "update",
+            ),
+          });
+          return { saved: Date.now() };
+        },
+        { form: `inline-${key}`, values: input },
+      );
     }
     case "reveal":
       return runForm(async () => ({ revealed: await revealValue(services, caller, id, text("field")) }));
     case "addSub": {
       const key = text("table");
-      const result = await runForm(async () => {
-        const table = await getTable(services, caller, key);
-        const row = await createRecord(services, caller, table.key, {
-          parentId: id,
-          values: formValues(table.fields, input, "create"),
-        });
-        return { added: row.systemId, at: Date.now() };
-      });
-      return tagFailure(result, subFormId(key), input);
+      return runForm(
+        async () => {
+          const table = await getTable(services, caller, key);
+          const row = await createRecord(services, caller, table.key, {
+            parentId: id,
+            values: formValues(table.fields, input, "create"),
+          });
+          return { added: row.systemId, at: Date.now() };
+        },
+        { form: subFormId(key), values: input },
+      );
     }
     case "delete": {
-      const result = await runForm(async () => {
-        const record = await getRecord(services, caller, id);
-        await deleteRecords(services, caller, { ids: [id] });
-        return redirect(
-          record.parentId
-            ? `/admin/records/${record.parentId}`
-            : `/admin/data/${encodeURIComponent(record.table.key)}?deleted=${encodeURIComponent(record.systemId)}`,
-        );
-      });
-      return tagFailure(result, "delete");
+      return runForm(
+        async () => {
+          const record = await getRecord(services, caller, id);
+          await deleteRecords(services, caller, { ids: [id] });
+          return redirect(
+            record.parentId
+              ? `/admin/records/${record.parentId}`
+              : `/admin/data/${encodeURIComponent(record.table.key)}?deleted=${encodeURIComponent(record.systemId)}`,
+          );
+        },
+        { form: "delete" },
+      );
     }
     default:
       return runForm(async () => {
@@ -137,8 +150,8 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
   const saved = data && "saved" in data;
   const added = data && "added" in data ? String(data.added) : null;
   const revealed = data && "revealed" in data ? (data.revealed as { field: string; text: string }) : null;
-  const editFailure = failureOf(actionData, "edit");
-  const deleteFailure = failureOf(actionData, "delete");
+  const editFailure = failureOf<FormInput>(actionData, "edit");
+  const deleteFailure = failureOf<FormInput>(actionData, "delete");
   const otherFailure =
     data && "error" in data && !("form" in data) ? (data as { error: { message: string } }) : null;
   const inBin = record.deletedAt !== null;
@@ -233,7 +246,7 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
                   defaults={formDefaults(fields, record.values, record.masked)}
                   masked={masked}
                   failure={editFailure}
-                  hidden={{ version: editFailure?.input?.version?.[0] ?? String(record.version) }}
+                  hidden={{ version: editFailure?.values?.version?.[0] ?? String(record.version) }}
                   submitLabel={t("records.record.save")}
                   busy={busy}
                 />
@@ -247,7 +260,7 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
             key={s.table.key}
             {...s}
             dictionaries={dictionaries}
-            failure={failureOf(actionData, subFormId(s.table.key))}
+            failure={failureOf<FormInput>(actionData, subFormId(s.table.key))}
             resetKey={added ?? ""}
             canWrite={canWrite}
             busy={busy}

@@ -5,7 +5,7 @@ import { adminTitle } from "../../../components/admin/meta.ts";
 import { EmptyState, PageHeader } from "../../../components/admin/Page.tsx";
 import { CreateDictionaryForm, DictionaryList } from "../../../components/schema/DictionaryList.tsx";
 import { DoneNotice } from "../../../components/schema/DoneNotice.tsx";
-import { doneOf, tagFailure } from "../../../components/schema/formResult.ts";
+import { doneOf } from "../../../components/schema/formResult.ts";
 import { Notice } from "../../../components/ui.tsx";
 import { useRoot } from "../../../components/useRoot.ts";
 import { requireStaff, run, runForm } from "../../../core/route.server.ts";
@@ -24,16 +24,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const caller = await requireStaff(context, request);
   const { _csrf, ...fields } = formToObject(await request.formData());
-  const result = await runForm(async () => {
-    const dictionary = await createDictionary(context.services, caller, fields);
-    return {
-      done: "created",
-      name: dictionary.name,
-      at: Date.now(),
-      link: `/admin/dictionaries/${dictionary.key}`,
-    };
-  });
-  return tagFailure(result, "create", fields);
+  return runForm(
+    async () => {
+      const dictionary = await createDictionary(context.services, caller, fields);
+      return {
+        done: "created",
+        name: dictionary.name,
+        at: Date.now(),
+        link: `/admin/dictionaries/${dictionary.key}`,
+      };
+    },
+    { form: "create", values: fields },
+  );
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -4,15 +4,9 @@ import { Link } from "react-router";
 import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
 import { adminTitle } from "../../../components/admin/meta.ts";
 import { PageHeader, StatusBadge } from "../../../components/admin/Page.tsx";
-import { useFormErrors } from "../../../components/formErrors.tsx";
+import { failureOf, useFormErrors } from "../../../components/formErrors.tsx";
 import { DoneNotice } from "../../../components/schema/DoneNotice.tsx";
-import {
-  type Done,
-  doneOf,
-  failureOf,
-  tagFailure,
-  withoutBlanks,
-} from "../../../components/schema/formResult.ts";
+import { type Done, doneOf } from "../../../components/schema/formResult.ts";
 import { AddOptionForm, MergeOptionsForm } from "../../../components/schema/OptionForms.tsx";
 import { OptionList } from "../../../components/schema/OptionList.tsx";
 import { Notice } from "../../../components/ui.tsx";
@@ -34,31 +28,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { services } = context;
   const label = (options: { code: string; label: string }[], wanted?: string) =>
     options.find((o) => o.code === wanted)?.label ?? "";
-  const result = await runForm(async (): Promise<Done> => {
-    const at = Date.now();
-    switch (intent) {
-      case "addOption": {
-        const dictionary = await addOption(services, caller, params.key, withoutBlanks(fields, ["parent"]));
-        return { done: "added", name: dictionary.options.at(-1)?.label ?? "", at };
-      }
-      case "updateOption": {
-        const dictionary = await updateOption(services, caller, params.key, code ?? "", fields);
-        return { done: "updated", name: label(dictionary.options, code), at };
-      }
-      case "mergeOptions": {
-        // Blank selects are left out so the "请选择…" messages name what is missing.
-        const dictionary = await mergeOptions(
-          services,
-          caller,
-          params.key,
-          withoutBlanks(fields, ["from", "into"]),
-        );
-        return { done: "merged", name: label(dictionary.options, fields.into), at };
-      }
-      default:
-        throw invalid("未知操作 / Unknown operation");
-    }
-  });
   const form =
     intent === "updateOption"
       ? `option-${code}`
@@ -67,7 +36,28 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         : intent === "addOption"
           ? "add"
           : "page";
-  return tagFailure(result, form, fields);
+  return runForm(
+    async (): Promise<Done> => {
+      const at = Date.now();
+      switch (intent) {
+        case "addOption": {
+          const dictionary = await addOption(services, caller, params.key, fields);
+          return { done: "added", name: dictionary.options.at(-1)?.label ?? "", at };
+        }
+        case "updateOption": {
+          const dictionary = await updateOption(services, caller, params.key, code ?? "", fields);
+          return { done: "updated", name: label(dictionary.options, code), at };
+        }
+        case "mergeOptions": {
+          const dictionary = await mergeOptions(services, caller, params.key, fields);
+          return { done: "merged", name: label(dictionary.options, fields.into), at };
+        }
+        default:
+          throw invalid("未知操作 / Unknown operation");
+      }
+    },
+    { form, values: fields },
+  );
 }
 
 export function meta({ loaderData, matches }: Route.MetaArgs) {

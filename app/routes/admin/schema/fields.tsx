@@ -5,17 +5,11 @@ import { Link } from "react-router";
 import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
 import { adminTitle } from "../../../components/admin/meta.ts";
 import { PageHeader } from "../../../components/admin/Page.tsx";
-import { useFormErrors } from "../../../components/formErrors.tsx";
+import { failureOf, useFormErrors } from "../../../components/formErrors.tsx";
 import { AddFieldForm } from "../../../components/schema/AddFieldForm.tsx";
 import { DoneNotice } from "../../../components/schema/DoneNotice.tsx";
 import { FieldList } from "../../../components/schema/FieldList.tsx";
-import {
-  type Done,
-  doneOf,
-  failureOf,
-  tagFailure,
-  withoutBlanks,
-} from "../../../components/schema/formResult.ts";
+import { type Done, doneOf } from "../../../components/schema/formResult.ts";
 import { RemovedFields } from "../../../components/schema/RemovedFields.tsx";
 import { RenameTableForm } from "../../../components/schema/TableForms.tsx";
 import { Notice } from "../../../components/ui.tsx";
@@ -57,42 +51,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 /** Option boxes of the add form; left empty they mean "not given", not "" or 0. */
-const OPTIONAL = ["dictionary", "formula", "linkTable", "decimals", "maxLength"];
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const caller = await requireStaff(context, request);
   const { _csrf, intent, fieldId, ...fields } = formToObject(await request.formData());
   const { services } = context;
   const id = Number(fieldId);
-  const result = await runForm(async (): Promise<Done> => {
-    const at = Date.now();
-    switch (intent) {
-      case "addField": {
-        const field = await addField(services, caller, params.table, withoutBlanks(fields, OPTIONAL));
-        return { done: "added", name: field.label, at };
-      }
-      case "updateField": {
-        const field = await updateField(services, caller, id, fields);
-        return { done: fields.label !== undefined ? "renamed" : "updated", name: field.label, at };
-      }
-      case "moveField": {
-        const table = await moveField(services, caller, id, fields);
-        return { done: "moved", name: table.fields.find((f) => f.id === id)?.label ?? "", at };
-      }
-      case "removeField":
-        return { done: "removed", name: (await removeField(services, caller, id)).label, at };
-      case "restoreField":
-        return { done: "restored", name: (await restoreField(services, caller, id)).label, at };
-      case "renameTable":
-        return {
-          done: "tableRenamed",
-          name: (await renameTable(services, caller, params.table, fields)).name,
-          at,
-        };
-      default:
-        throw invalid("未知操作 / Unknown operation");
-    }
-  });
   // The page holds one form per field; the failure goes back to the one that was sent.
   const form =
     intent === "addField"
@@ -104,7 +68,38 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           : intent === "updateField" || intent === "moveField" || intent === "removeField"
             ? `field-${fieldId}`
             : "page";
-  return tagFailure(result, form, fields);
+  return runForm(
+    async (): Promise<Done> => {
+      const at = Date.now();
+      switch (intent) {
+        case "addField": {
+          const field = await addField(services, caller, params.table, fields);
+          return { done: "added", name: field.label, at };
+        }
+        case "updateField": {
+          const field = await updateField(services, caller, id, fields);
+          return { done: fields.label !== undefined ? "renamed" : "updated", name: field.label, at };
+        }
+        case "moveField": {
+          const table = await moveField(services, caller, id, fields);
+          return { done: "moved", name: table.fields.find((f) => f.id === id)?.label ?? "", at };
+        }
+        case "removeField":
+          return { done: "removed", name: (await removeField(services, caller, id)).label, at };
+        case "restoreField":
+          return { done: "restored", name: (await restoreField(services, caller, id)).label, at };
+        case "renameTable":
+          return {
+            done: "tableRenamed",
+            name: (await renameTable(services, caller, params.table, fields)).name,
+            at,
+          };
+        default:
+          throw invalid("未知操作 / Unknown operation");
+      }
+    },
+    { form, values: fields },
+  );
 }
 
 export function meta({ loaderData, matches }: Route.MetaArgs) {

@@ -4,7 +4,7 @@ import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
 import { adminTitle } from "../../../components/admin/meta.ts";
 import { EmptyState, PageHeader } from "../../../components/admin/Page.tsx";
 import { DoneNotice } from "../../../components/schema/DoneNotice.tsx";
-import { doneOf, tagFailure } from "../../../components/schema/formResult.ts";
+import { doneOf } from "../../../components/schema/formResult.ts";
 import { CreateTableForms } from "../../../components/schema/TableForms.tsx";
 import { TableList } from "../../../components/schema/TableList.tsx";
 import { Notice } from "../../../components/ui.tsx";
@@ -26,14 +26,16 @@ export async function action({ context, request }: Route.ActionArgs) {
   // Two forms post here: "main" (name only) and "sub" (name and parent main table).
   const which = form === "sub" ? "sub" : "main";
   const input = which === "sub" ? fields : { name: fields.name };
-  const result = await runForm(async () => {
-    // createTable reads a missing parent as "a main table"; from the sub-table form that is a mistake.
-    if (which === "sub" && !fields.parent?.trim())
-      throw invalid("请选择主表 / Choose a main table", { parent: "请选择主表 / Choose a main table" });
-    const table = await createTable(context.services, caller, input);
-    return { done: "created", name: table.name, at: Date.now(), link: `/admin/tables/${table.key}` };
-  });
-  return tagFailure(result, which, fields);
+  return runForm(
+    async () => {
+      // createTable reads a missing parent as "a main table"; from the sub-table form that is a mistake.
+      if (which === "sub" && !fields.parent?.trim())
+        throw invalid("请选择主表 / Choose a main table", { parent: "请选择主表 / Choose a main table" });
+      const table = await createTable(context.services, caller, input);
+      return { done: "created", name: table.name, at: Date.now(), link: `/admin/tables/${table.key}` };
+    },
+    { form: which, values: fields },
+  );
 }
 
 export function meta({ matches }: Route.MetaArgs) {
