@@ -7,8 +7,9 @@ import type { Caller, Services } from "../../core/services.server.ts";
 import { loadDictionaries } from "../../schema/dictionaries.server.ts";
 import { fieldType } from "../../schema/field-types/registry.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
+import { reachRecord } from "./access.server.ts";
 import { decodeDocument, recordCodec, type Values } from "./codec.server.ts";
-import { type Change, fetchRecordRow } from "./repository.server.ts";
+import type { Change } from "./repository.server.ts";
 
 export interface HistoryEntry {
   version: number;
@@ -23,14 +24,7 @@ export async function recordHistory(
   caller: Caller,
   id: number,
 ): Promise<{ systemId: string; table: TableDef; entries: HistoryEntry[] }> {
-  await authorize(services, caller, "record.read");
-  const row = await fetchRecordRow(services.db, id);
-  const table = await loadTable(services.db, Number(row.table_id));
-  await authorize(services, caller, "record.read", {
-    orgPath: row.org_path,
-    type: table.key,
-    id: row.system_id,
-  });
+  const { row, table } = await reachRecord(services, caller, id, "record.read");
   const versions = await services.db
     .selectFrom("record_versions")
     .leftJoin("users", "users.id", "record_versions.user_id")

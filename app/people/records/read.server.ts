@@ -13,9 +13,10 @@ import { fieldType } from "../../schema/field-types/registry.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
 import { validateDocument } from "../identity/documents.ts";
 import { parseMobile } from "../normalise/phone.ts";
+import { reachRecord } from "./access.server.ts";
 import { decodeDocument, lookupDigest, recordCodec, type Values } from "./codec.server.ts";
 import { createPresenter, orgNames, type RecordView } from "./present.server.ts";
-import { fetchRecordRow, type RecordRow } from "./repository.server.ts";
+import type { RecordRow } from "./repository.server.ts";
 
 export const listRecordsSchema = z.object({
   q: z.string().trim().max(50, "搜索词最多 50 个字 / At most 50 characters").optional(),
@@ -51,14 +52,7 @@ export async function presentRows(
 }
 
 export async function getRecord(services: Services, caller: Caller, id: number): Promise<RecordView> {
-  await authorize(services, caller, "record.read");
-  const row = await fetchRecordRow(services.db, id);
-  const table = await loadTable(services.db, Number(row.table_id));
-  await authorize(services, caller, "record.read", {
-    orgPath: row.org_path,
-    type: table.key,
-    id: row.system_id,
-  });
+  const { row, table } = await reachRecord(services, caller, id, "record.read");
   return (await presentRows(services, table, [row]))[0]!;
 }
 
@@ -141,13 +135,7 @@ export async function subRowsOf(
   parentId: number,
   subTables: readonly TableDef[],
 ): Promise<{ table: TableDef; rows: RecordView[] }[]> {
-  await authorize(services, caller, "record.read");
-  const parent = await fetchRecordRow(services.db, parentId);
-  await authorize(services, caller, "record.read", {
-    orgPath: parent.org_path,
-    type: "record",
-    id: parent.system_id,
-  });
+  await reachRecord(services, caller, parentId, "record.read");
   const out = [];
   for (const table of subTables) {
     const rows = await services.db
@@ -170,14 +158,7 @@ export async function revealValue(
   id: number,
   fieldKey: string,
 ): Promise<{ field: string; text: string }> {
-  await authorize(services, caller, "record.reveal");
-  const row = await fetchRecordRow(services.db, id);
-  const table = await loadTable(services.db, Number(row.table_id));
-  await authorize(services, caller, "record.reveal", {
-    orgPath: row.org_path,
-    type: table.key,
-    id: row.system_id,
-  });
+  const { row, table } = await reachRecord(services, caller, id, "record.reveal");
   const field = table.fields.find((f) => f.key === fieldKey && f.sensitive);
   if (!field) throw notFound("没有这个敏感字段 / No such sensitive field");
   const values = decodeDocument(

@@ -7,6 +7,7 @@ import { conflict, invalid } from "../../core/errors.ts";
 import type { Caller, Services } from "../../core/services.server.ts";
 import { parseInput } from "../../core/validate.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
+import { reachRecord } from "./access.server.ts";
 import { decodeDocument, encodeDocument, recordCodec, type Values } from "./codec.server.ts";
 import { type Placement, parseContext, placeRecord, resolveLinks } from "./context.server.ts";
 import { prepareValues } from "./prepare.ts";
@@ -116,13 +117,7 @@ export async function updateRecord(
 ): Promise<RecordView> {
   await authorize(services, caller, "record.write");
   const data = parseInput(updateRecordSchema, input);
-  const row = await fetchRecordRow(services.db, id);
-  const table = await loadTable(services.db, Number(row.table_id));
-  await authorize(services, caller, "record.write", {
-    orgPath: row.org_path,
-    type: table.key,
-    id: row.system_id,
-  });
+  const { row, table } = await reachRecord(services, caller, id, "record.write");
   if (row.deleted_at !== null)
     throw conflict("该记录在回收站中，请先恢复 / The record is in the recycle bin; restore it first");
   assertVersion(row, data.version);
