@@ -4,7 +4,7 @@
 // which widens or narrows access makes this test fail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecord } from "../app/people/records/write.server.ts";
-import { accountId, addAccount, addOrg, callerFor, orgId } from "./support/factories.ts";
+import { accountId, addAccount, addOrg, callerFor, orgId, tableId } from "./support/factories.ts";
 import { Client, startTestServer, type TestServer } from "./support/http.ts";
 
 const ROLES = ["admin", "fengsheng", "qiye", "shangjia", "auditor", "zhangwei"] as const;
@@ -166,15 +166,6 @@ describe("permission matrix over HTTP", () => {
   });
   afterAll(() => server?.stop());
 
-  async function tableId(key: string): Promise<number> {
-    const row = await server.services.db
-      .selectFrom("data_tables")
-      .select("id")
-      .where("key", "=", key)
-      .executeTakeFirstOrThrow();
-    return Number(row.id);
-  }
-
   async function attempt(who: Who, operation: string, scope: Scope): Promise<Response> {
     const c = clients.get(who)!;
     const t = targets.get(who)!;
@@ -215,7 +206,7 @@ describe("permission matrix over HTTP", () => {
       case "POST /api/v1/tables":
         return c.json("/api/v1/tables", "POST", { name: `新表${unique}` });
       case "GET /api/v1/tables/:id/records":
-        return c.json(`/api/v1/tables/${await tableId("people")}/records`);
+        return c.json(`/api/v1/tables/${await tableId(server.services, "people")}/records`);
       case "GET /api/v1/records/:id":
         return c.json(`/api/v1/records/${t.record[scope]}`);
       case "PATCH /api/v1/records/:id":

@@ -5,7 +5,7 @@
 import type { AppLoadContext } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, type TestServices } from "../../tests/support/db.ts";
-import { auditEvents } from "../../tests/support/factories.ts";
+import { auditEvents, tableId } from "../../tests/support/factories.ts";
 import { buildId } from "../people/identity/id-fixtures.ts";
 import * as openApiRoute from "../routes/api/openapi.ts";
 import * as recordRoute from "../routes/api/record.ts";
@@ -24,12 +24,7 @@ describe("records API", () => {
   let peopleId: number;
   beforeAll(async () => {
     t = await createTestServices();
-    const people = await t.services.db
-      .selectFrom("data_tables")
-      .select("id")
-      .where("key", "=", "people")
-      .executeTakeFirstOrThrow();
-    peopleId = Number(people.id);
+    peopleId = await tableId(t.services, "people");
   });
   afterAll(() => t.cleanup());
 

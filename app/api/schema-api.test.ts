@@ -3,6 +3,7 @@
 // registry documents it, each error bilingual JSON.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, type TestServices } from "../../tests/support/db.ts";
+import { tableId } from "../../tests/support/factories.ts";
 import { buildId } from "../people/identity/id-fixtures.ts";
 import * as dictionariesRoute from "../routes/api/dictionaries.ts";
 import * as dictionaryRoute from "../routes/api/dictionary.ts";
@@ -23,12 +24,7 @@ describe("schema API", () => {
   let peopleId: number;
   beforeAll(async () => {
     t = await createTestServices();
-    const people = await t.services.db
-      .selectFrom("data_tables")
-      .select("id")
-      .where("key", "=", "people")
-      .executeTakeFirstOrThrow();
-    peopleId = Number(people.id);
+    peopleId = await tableId(t.services, "people");
   });
   afterAll(() => t.cleanup());
 

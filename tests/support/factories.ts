@@ -74,3 +74,13 @@ export async function addAccount(
     orgId,
   });
 }
+
+/** The numeric id of a data table by its key ("people"), as the API's paths take it. */
+export async function tableId(services: Services, key: string): Promise<number> {
+  const row = await services.db
+    .selectFrom("data_tables")
+    .select("id")
+    .where("key", "=", key)
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
