@@ -60,6 +60,7 @@ export default [
     route("tables/:id", "routes/api/table.ts"),
     route("tables/:id/fields", "routes/api/table-fields.ts"),
     route("tables/:id/records", "routes/api/table-records.ts"),
+    route("tables/:id/records/search", "routes/api/table-records-search.ts"),
     route("tables/:id/recycle-bin", "routes/api/table-recycle-bin.ts"),
     route("fields/:id", "routes/api/field.ts"),
     route("fields/:id/move", "routes/api/field-move.ts"),

@@ -15,6 +15,7 @@ import * as purgeRoute from "../routes/api/records-purge.ts";
 import * as previewRoute from "../routes/api/records-purge-preview.ts";
 import * as restoreRoute from "../routes/api/records-restore.ts";
 import * as recordsRoute from "../routes/api/table-records.ts";
+import * as searchRoute from "../routes/api/table-records-search.ts";
 import * as binRoute from "../routes/api/table-recycle-bin.ts";
 import { documented, routeCaller } from "./api-call.test-support.ts";
 import { operation } from "./operations.ts";
@@ -100,13 +101,20 @@ describe("records API", () => {
       expect(page.body.error.fields.pageSize).toBeDefined();
     });
 
-    it("lists and finds records by the whole ID number", async () => {
-      const res = await call(recordsRoute.loader, "fengsheng", {
+    it("finds records by the whole ID number in a request body, never in a URL", async () => {
+      const inUrl = await call(recordsRoute.loader, "fengsheng", {
         id: peopleId,
         query: `?q=${id.number}&page=1&pageSize=10`,
       });
+      expect(inUrl.status).toBe(400);
+      expect(inUrl.body.error.message).toContain("records/search");
+      const res = await call(searchRoute.action, "fengsheng", {
+        method: "POST",
+        id: peopleId,
+        body: { q: id.number, page: 1, pageSize: 10 },
+      });
       expect(res.status).toBe(200);
-      documented("listRecords", res.body);
+      documented("searchRecords", res.body);
       expect(res.body.table.key).toBe("people");
       expect(res.body.items.map((r: { id: number }) => r.id)).toEqual([recordId]);
       expect(res.body.total).toBe(1);

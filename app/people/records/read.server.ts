@@ -25,6 +25,16 @@ export const listRecordsSchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/**
+ * True when a search text is a whole ID or mobile number: such a text must travel in a request body,
+ * never in a URL, where proxies and browser histories would keep it.
+ */
+export function isWholeNumber(text: string | undefined): boolean {
+  if (!text) return false;
+  const compact = text.replace(/\s+/g, "");
+  return validateDocument("resident_id", compact).ok || parseMobile(compact).ok;
+}
+
 export interface RecordPage {
   table: TableDef;
   rows: RecordView[];
