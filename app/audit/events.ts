@@ -15,7 +15,7 @@ export interface AuditEvents {
   "token.created": { name: string; prefix: string };
   "token.revoked": { name: string; prefix: string };
   "audit.exported": { filters: Record<string, unknown>; rows: number; format: string };
-  "system.demo_loaded": { communities: number; accounts: number; people?: number };
+  "system.demo_loaded": { communities: number; accounts: number };
   "schema.table_created": { table: string; name: string; kind: string; parent?: string };
   "schema.table_renamed": { table: string; before: string; after: string };
   "schema.field_added": { table: string; field: string; label: string; type: string };
