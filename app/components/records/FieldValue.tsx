@@ -6,8 +6,15 @@ import type { LinkValue } from "../../schema/field-types/index.ts";
 import { fieldType } from "../../schema/field-types/registry.ts";
 import { fileUrl } from "./FileInput.tsx";
 import type { FormField } from "./form-values.ts";
+import { type ChoiceOption, optionOf } from "./options.ts";
 
-export function FieldValue(props: { field: FormField; value: unknown; display: string }) {
+export function FieldValue(props: {
+  field: FormField;
+  value: unknown;
+  display: string;
+  /** The options of the field's dictionary, for the colours staff gave them. */
+  options?: readonly ChoiceOption[];
+}) {
   const { t } = useTranslation();
   const { field, value, display } = props;
   if (value === null || value === undefined || display === "")
@@ -50,6 +57,25 @@ export function FieldValue(props: { field: FormField; value: unknown; display: s
         >
           {display}
         </Link>
+      );
+    }
+    case "select":
+    case "multiselect": {
+      const codes = (Array.isArray(value) ? value : [value]).map(String);
+      const chosen = codes.map((code) => optionOf(props.options, code) ?? { code, label: code });
+      if (!chosen.some((o) => o.colour)) return <span className="break-words">{display}</span>;
+      return (
+        <span className="flex flex-wrap gap-1">
+          {chosen.map((o) => (
+            <span
+              key={o.code}
+              className="rounded px-1.5 py-0.5 text-xs font-medium"
+              style={o.colour ? { color: o.colour, backgroundColor: `${o.colour}1a` } : undefined}
+            >
+              {o.label}
+            </span>
+          ))}
+        </span>
       );
     }
     case "textarea":

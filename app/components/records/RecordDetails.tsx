@@ -6,6 +6,7 @@ import { CsrfInput } from "../ui.tsx";
 import { FieldValue } from "./FieldValue.tsx";
 import type { FormField } from "./form-values.ts";
 import { InlineEdit, type InlineEditProps } from "./InlineEdit.tsx";
+import type { DictionaryOptions } from "./options.ts";
 
 export function RecordDetails(props: {
   fields: readonly FormField[];
@@ -14,6 +15,8 @@ export function RecordDetails(props: {
   masked: readonly string[];
   canReveal: boolean;
   revealed?: { field: string; text: string } | null;
+  /** Dictionary options by key, for coloured choices. */
+  dictionaries?: DictionaryOptions;
   /** Present when the reader may edit: what each field's inline form needs. */
   inline?: Omit<InlineEditProps, "field" | "masked" | "error"> & { errors: Record<string, string> };
 }) {
@@ -42,6 +45,9 @@ export function RecordDetails(props: {
                   field={field}
                   value={props.values[field.key]}
                   display={props.display[field.key] ?? ""}
+                  options={
+                    field.options.dictionary ? props.dictionaries?.[field.options.dictionary] : undefined
+                  }
                 />
               )}
               {masked && shown === null && props.canReveal ? (

@@ -8,6 +8,10 @@ import type { FormField } from "./form-values.ts";
 export interface ChoiceOption {
   code: string;
   label: string;
+  /** Staff pick a colour for options worth spotting (特殊人群, 租住 …). */
+  colour?: string;
+  /** Codes of options merged into this one. */
+  aliases?: string[];
 }
 
 export type DictionaryOptions = Record<string, ChoiceOption[]>;
@@ -20,8 +24,22 @@ export function dictionaryOptions(
   const wanted = new Set(fields.map((f) => f.options.dictionary).filter((k): k is string => !!k));
   const out: DictionaryOptions = {};
   for (const d of dictionaries)
-    if (wanted.has(d.key)) out[d.key] = d.options.map((o) => ({ code: o.code, label: o.label }));
+    if (wanted.has(d.key))
+      out[d.key] = d.options.map((o) => ({
+        code: o.code,
+        label: o.label,
+        ...(o.colour ? { colour: o.colour } : {}),
+        ...(o.aliases?.length ? { aliases: o.aliases } : {}),
+      }));
   return out;
+}
+
+/** The option a stored code means (merged codes read as the option they were merged into). */
+export function optionOf(
+  options: readonly ChoiceOption[] | undefined,
+  code: string,
+): ChoiceOption | undefined {
+  return options?.find((o) => o.code === code) ?? options?.find((o) => o.aliases?.includes(code));
 }
 
 /** Communities and grids in the caller's scope, parents first, for placing and filtering records. */

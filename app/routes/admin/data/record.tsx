@@ -211,6 +211,7 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
             masked={record.masked}
             canReveal={actions.includes("record.reveal")}
             revealed={revealed}
+            dictionaries={dictionaries}
             inline={
               canWrite
                 ? {
