@@ -24,9 +24,9 @@ export function InlineEdit(props: InlineEditProps) {
   const { field } = props;
   if (fieldType(field.type).readOnly) return null;
   return (
-    <details open={props.error ? true : undefined} className="w-full">
+    <details open={props.error ? true : undefined} className="ml-auto open:ml-0 open:w-full">
       <summary
-        className="inline-flex min-h-9 cursor-pointer items-center text-xs text-brand-700 select-none"
+        className="inline-flex min-h-9 cursor-pointer items-center px-1 text-xs text-stone-500 select-none hover:text-brand-700"
         aria-label={t("records.record.editNamed", { label: field.label })}
       >
         {t("records.record.editInline")}
