@@ -48,18 +48,23 @@ export async function placeRecord(
 }
 
 /**
- * The record ids the link fields of `values` point at, by field id. A link to a record that does not
- * exist, is in the recycle bin or lies outside the caller's scope is refused alike, naming the field.
+ * The record ids the link fields of `values` point at, by field id (an emptied field maps to none). A
+ * link to a record that does not exist, is in the recycle bin or lies outside the caller's scope is
+ * refused alike, naming the field.
  */
 export async function resolveLinks(
   db: Executor,
   caller: Caller,
   table: TableDef,
   values: Values,
+  /** Only these fields (the ones a save changes); links it leaves alone are not checked again. */
+  only?: readonly string[],
 ): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   for (const field of table.fields.filter((f) => f.type === "link")) {
+    if (only && !only.includes(field.key)) continue;
     const link = values[field.key] as LinkValue | undefined;
+    out.set(field.id, []);
     if (!link) continue;
     const target = await db
       .selectFrom("records")

@@ -16,7 +16,7 @@ import {
   purgeRecords,
   restoreRecords,
 } from "./recycle.server.ts";
-import { createRecord } from "./write.server.ts";
+import { createRecord, updateRecord } from "./write.server.ts";
 
 describe("recycle bin", () => {
   let t: TestServices;
@@ -61,6 +61,15 @@ describe("recycle bin", () => {
     expect(refusal.message).toContain("户主");
     // Deleting both together is fine: nothing outside the selection breaks.
     expect(await deleteRecords(t.services, fengsheng, { ids: [head.id, member.id] })).toBe(2);
+    // Once the link is emptied, the head can go on its own.
+    const head2 = await person("户主丙");
+    const member2 = await person("成员丁", { householdHead: head2.systemId });
+    await updateRecord(t.services, fengsheng, member2.id, { values: { nativePlace: "北京" } });
+    await expect(deleteRecords(t.services, fengsheng, { ids: [head2.id] })).rejects.toMatchObject({
+      kind: "conflict",
+    });
+    await updateRecord(t.services, fengsheng, member2.id, { values: { householdHead: "" } });
+    expect(await deleteRecords(t.services, fengsheng, { ids: [head2.id] })).toBe(1);
   });
 
   it("deletes permanently only with a reason and the count typed, taking sub-table rows along", async () => {

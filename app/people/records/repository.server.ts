@@ -121,13 +121,18 @@ export async function writeLookups(
   if (rows.length > 0) await trx.insertInto("record_lookup").values(rows).execute();
 }
 
-/** Rewrite the record's outgoing links (`targets`: field id → linked record ids). */
+/** Rewrite the record's outgoing links of the fields in `targets` (field id → linked record ids). */
 export async function writeLinks(
   trx: Transaction<DB>,
   recordId: number,
   targets: ReadonlyMap<number, number[]>,
 ): Promise<void> {
-  await trx.deleteFrom("record_links").where("from_id", "=", recordId).execute();
+  if (targets.size === 0) return;
+  await trx
+    .deleteFrom("record_links")
+    .where("from_id", "=", recordId)
+    .where("field_id", "in", [...targets.keys()])
+    .execute();
   const rows = [...targets].flatMap(([fieldId, ids]) =>
     ids.map((to) => ({ from_id: recordId, field_id: fieldId, to_id: to })),
   );

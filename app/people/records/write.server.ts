@@ -130,7 +130,7 @@ export async function updateRecord(
   const blindKey = services.keys.derive("blind-index");
   const uniqueKey = uniqueKeyOf(blindKey, table, prepared.values);
   await assertUnique(services, caller, table, uniqueKey, row.id);
-  const links = await resolveLinks(services.db, caller, table, prepared.values);
+  const links = await resolveLinks(services.db, caller, table, prepared.values, prepared.changed);
 
   await services.db.transaction().execute(async (trx) => {
     const now = Date.now();
