@@ -39,3 +39,11 @@ const mysqlDialect: Dialect = {
 export function dialectFor(name: DialectName): Dialect {
   return name === "mysql" ? mysqlDialect : sqliteDialect;
 }
+
+/** True for a unique-constraint violation on either database (two writers raced past a check). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "ER_DUP_ENTRY"
+  );
+}

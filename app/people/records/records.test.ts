@@ -115,6 +115,18 @@ describe("person records", () => {
     expect(elsewhere.message).not.toContain(first.systemId);
   });
 
+  it("lets only one of several simultaneous registrations of a person through", async () => {
+    const id = buildId("110102", "1971-11-11", "246");
+    const outcomes = await Promise.allSettled(
+      ["甲", "乙", "丙"].map((n) =>
+        createRecord(t.services, fengsheng, "people", { values: { name: `同时${n}`, document: id.number } }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === "rejected"))
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ kind: "conflict" });
+  });
+
   it("keeps every change as a version and answers as of a past moment", async () => {
     const person = await createRecord(t.services, fengsheng, "people", {
       values: { name: "郑四", document: buildId("110102", "1966-06-06", "567").number, nativePlace: "河北" },
