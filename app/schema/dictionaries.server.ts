@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/log.server.ts";
 import { authorize } from "../auth/access.server.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
+import { uniqueTransaction } from "../core/transaction.server.ts";
 import { parseInput } from "../core/validate.ts";
 import { type Dictionary, type DictionaryOption, PALETTE } from "./dictionaries/index.ts";
 import { keyFromName } from "./keys.ts";
@@ -105,7 +106,9 @@ export async function createDictionary(
 ): Promise<StoredDictionary> {
   await authorize(services, caller, "schema.write");
   const data = parseInput(createDictionarySchema, input);
-  const key = await services.db.transaction().execute(async (trx) => {
+  const taken =
+    "刚刚有人新建了同名的字典，请刷新后再试 / A dictionary of that name was just created; reload and try again";
+  const key = await uniqueTransaction(services, taken, async (trx) => {
     const existing = await trx.selectFrom("dictionaries").select(["key", "name"]).execute();
     if (existing.some((d) => d.name === data.name))
       throw conflict(`已有名为“${data.name}”的字典 / A dictionary named "${data.name}" exists`, {

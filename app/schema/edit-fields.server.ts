@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/log.server.ts";
 import { authorize } from "../auth/access.server.ts";
 import { invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
+import { uniqueTransaction } from "../core/transaction.server.ts";
 import { parseInput } from "../core/validate.ts";
 import { resealPending, resealSetting } from "../people/records/reseal.server.ts";
 import { assertLabelFree, checkFieldOptions, formulasReading } from "./field-rules.server.ts";
@@ -80,7 +81,9 @@ export async function addField(
   assertLabelFree(data.label, table.fields);
   const options = await checkFieldOptions(services.db, data.type, data, table.fields);
   const definition = fieldType(data.type);
-  const id = await services.db.transaction().execute(async (trx) => {
+  const taken =
+    "刚刚有人添加了同名字段，请刷新后再试 / A field of that name was just added; reload and try again";
+  const id = await uniqueTransaction(services, taken, async (trx) => {
     const key = keyFromName(data.label, new Set(table.allFields.map((f) => f.key)));
     const now = Date.now();
     const row = await trx

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/log.server.ts";
 import { authorize } from "../auth/access.server.ts";
 import { conflict, invalid } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
+import { uniqueTransaction } from "../core/transaction.server.ts";
 import { parseInput } from "../core/validate.ts";
 import { keyFromName, prefixFromName } from "./keys.ts";
 import { listTableSummaries, loadTable, type TableDef, type TableSummary } from "./tables.server.ts";
@@ -44,7 +45,9 @@ export async function createTable(services: Services, caller: Caller, input: unk
     throw invalid("附属表只能建在主表下 / A sub-table hangs under a main table", {
       parent: "请选择主表 / Choose a main table",
     });
-  const id = await services.db.transaction().execute(async (trx) => {
+  const taken =
+    "刚刚有人新建了同名的表，请刷新后再试 / A table of that name was just created; reload and try again";
+  const id = await uniqueTransaction(services, taken, async (trx) => {
     const existing = await trx.selectFrom("data_tables").select(["key", "name", "id_prefix"]).execute();
     if (existing.some((t) => t.name === data.name))
       throw conflict(`已有名为“${data.name}”的表 / A table named "${data.name}" exists`, {

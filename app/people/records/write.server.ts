@@ -1,13 +1,11 @@
 // Create and edit records. Each save is one transaction: the document, its blind indexes and links,
 // one version row (who, when, field, old → new) and one system-log entry, or nothing at all.
-import type { Transaction } from "kysely";
 import { z } from "zod";
-import { isUniqueViolation } from "../../../db/dialect.ts";
-import type { DB } from "../../../db/types.ts";
 import { recordAudit } from "../../audit/log.server.ts";
 import { authorize } from "../../auth/access.server.ts";
 import { conflict, invalid } from "../../core/errors.ts";
 import type { Caller, Services } from "../../core/services.server.ts";
+import { uniqueTransaction } from "../../core/transaction.server.ts";
 import { parseInput } from "../../core/validate.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
 import { reachRecord } from "./access.server.ts";
@@ -65,7 +63,7 @@ export async function createRecord(
   await assertUnique(services, caller, table, uniqueKey, null);
   const links = await resolveLinks(services.db, caller, table, prepared.values);
 
-  const id = await inTransaction(services, async (trx) => {
+  const id = await uniqueTransaction(services, JUST_REGISTERED, async (trx) => {
     const [systemId] = await allocateSystemIds(trx, services.dialect, table, 1);
     const codec = recordCodec(services.cipher, table, systemId!);
     const now = Date.now();
@@ -135,7 +133,7 @@ export async function updateRecord(
   await assertUnique(services, caller, table, uniqueKey, row.id);
   const links = await resolveLinks(services.db, caller, table, prepared.values, prepared.changed);
 
-  await inTransaction(services, async (trx) => {
+  await uniqueTransaction(services, JUST_REGISTERED, async (trx) => {
     const now = Date.now();
     const version = Number(row.version) + 1;
     // Only over the version read above: a save that raced another one writes nothing.
@@ -174,21 +172,9 @@ export async function updateRecord(
   return getRecord(services, caller, id);
 }
 
-/**
- * The save's transaction. The uniqueness check before it can race another save of the same person;
- * the database's unique constraint then decides, and the loser gets the same 409 as a plain duplicate.
- */
-async function inTransaction<T>(services: Services, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  try {
-    return await services.db.transaction().execute(fn);
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw conflict(
-        "该证件号码刚刚已被登记，请刷新后查看 / This document number was just registered; reload to see it",
-      );
-    throw error;
-  }
-}
+// The uniqueness check above can race another save of the same person; the unique constraint decides.
+const JUST_REGISTERED =
+  "该证件号码刚刚已被登记，请刷新后查看 / This document number was just registered; reload to see it";
 
 const labels = (table: TableDef, keys: readonly string[]) =>
   keys.map((k) => table.fields.find((f) => f.key === k)?.label ?? k);
