@@ -7,6 +7,7 @@ import { insertUser } from "../app/auth/users.server.ts";
 import { createServices } from "../app/core/boot.server.ts";
 import { loadConfig } from "../app/core/config.server.ts";
 import { conflict, invalid } from "../app/core/errors.ts";
+import { maskMobile } from "../app/people/crypto/mask.ts";
 
 interface AddOptions {
   username: string;
@@ -45,7 +46,7 @@ export function addUserCommand(): Command {
             `角色 ${role} 不能设在「${opts.org}」这一级 / Role ${role} cannot be placed at ${org.kind} level`,
           );
         }
-        const userId = await insertUser(db, {
+        const userId = await insertUser(db, services, {
           username,
           displayName: opts.name,
           mobile,
@@ -56,7 +57,14 @@ export function addUserCommand(): Command {
         await recordAudit(db, dialect, {
           event: "account.created",
           data: {
-            after: { username, displayName: opts.name, mobile, role, orgId: org.id, status: "active" },
+            after: {
+              username,
+              displayName: opts.name,
+              mobile: mobile === null ? null : maskMobile(mobile),
+              role,
+              orgId: org.id,
+              status: "active",
+            },
           },
           actorName: "cli",
           target: { type: "account", id: userId },

@@ -20,7 +20,12 @@ export type UserStatus = "active" | "disabled";
 export interface UserTable {
   id: Generated<number>;
   username: string;
+  /** No longer written: numbers moved to mobile_sealed / mobile_digest (migration 0003). */
   mobile: string | null;
+  /** The mobile number encrypted like a sensitive record value (bound to the username). */
+  mobile_sealed: string | null;
+  /** Keyed blind index of the normalised mobile: sign-in by mobile and one account per number. */
+  mobile_digest: string | null;
   display_name: string;
   password_hash: string;
   role: string;

@@ -8,7 +8,10 @@ import { conflict, forbidden, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
 import { listOrgs, type OrgNode } from "../org/tree.server.ts";
+import type { FieldCipher } from "../people/crypto/field-cipher.server.ts";
+import { maskMobile } from "../people/crypto/mask.ts";
 import { authorize } from "./access.server.ts";
+import { mobileColumns, mobileDigest, openMobile } from "./account-mobile.server.ts";
 import { normaliseMobile } from "./mobile.ts";
 import { assertPasswordPolicy, hashPassword } from "./password.server.ts";
 import { grantableRoles, ROLES, type Role, SCOPE_KINDS } from "./permissions.ts";
@@ -84,7 +87,7 @@ function accountQuery(services: Services) {
       "users.id",
       "users.username",
       "users.display_name",
-      "users.mobile",
+      "users.mobile_sealed",
       "users.role",
       "users.org_id",
       "users.status",
@@ -97,24 +100,27 @@ function accountQuery(services: Services) {
 
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountQuery>["executeTakeFirstOrThrow"]>>;
 
-const toAccount = (r: AccountRow): Account => ({
-  id: Number(r.id),
-  username: r.username,
-  displayName: r.display_name,
-  mobile: r.mobile,
-  role: r.role as Role,
-  orgId: Number(r.org_id),
-  orgName: r.org_name,
-  orgPath: r.org_path,
-  status: r.status,
-  lastLoginAt: r.last_login_at === null ? null : Number(r.last_login_at),
-  createdAt: Number(r.created_at),
-});
+const toAccount =
+  (cipher: FieldCipher) =>
+  (r: AccountRow): Account => ({
+    id: Number(r.id),
+    username: r.username,
+    displayName: r.display_name,
+    mobile: openMobile(cipher, r.username, r.mobile_sealed),
+    role: r.role as Role,
+    orgId: Number(r.org_id),
+    orgName: r.org_name,
+    orgPath: r.org_path,
+    status: r.status,
+    lastLoginAt: r.last_login_at === null ? null : Number(r.last_login_at),
+    createdAt: Number(r.created_at),
+  });
 
 const snapshot = (a: Account): AccountSnapshot => ({
   username: a.username,
   displayName: a.displayName,
-  mobile: a.mobile,
+  // The log keeps a masked number: it names the change without holding the personal data.
+  mobile: a.mobile === null ? null : maskMobile(a.mobile),
   role: a.role,
   orgId: a.orgId,
   status: a.status,
@@ -132,16 +138,18 @@ export async function listAccounts(
   if (f.status) q = q.where("users.status", "=", f.status);
   if (f.q) {
     const like = `%${f.q}%`;
+    // A mobile number is found whole, through its blind index: the stored number is sealed.
+    const mobile = normaliseMobile(f.q);
     q = q.where((eb) =>
       eb.or([
         eb("users.username", "like", like),
         eb("users.display_name", "like", like),
-        eb("users.mobile", "like", like),
+        ...(mobile ? [eb("users.mobile_digest", "=", mobileDigest(services, mobile))] : []),
       ]),
     );
   }
   const rows = await q.orderBy("orgs.path").orderBy("users.username").limit(1000).execute();
-  return rows.map(toAccount);
+  return rows.map(toAccount(services.cipher));
 }
 
 /** What an account form may offer: the caller's org tree and the roles they may hand out. */
@@ -157,7 +165,7 @@ async function findAccount(services: Services, id: number): Promise<Account> {
   if (!Number.isSafeInteger(id) || id < 1) throw notFound("账号不存在 / No such account");
   const row = await accountQuery(services).where("users.id", "=", id).executeTakeFirst();
   if (!row) throw notFound("账号不存在 / No such account");
-  return toAccount(row);
+  return toAccount(services.cipher)(row);
 }
 
 export async function getAccount(services: Services, caller: Caller, id: number): Promise<Account> {
@@ -193,7 +201,7 @@ export async function createAccount(services: Services, caller: Caller, input: u
   await assertUnique(services, data.username, data.mobile ?? null);
   const passwordHash = await hashPassword(data.password);
   const id = await services.db.transaction().execute(async (trx) => {
-    const newId = await insertUser(trx, {
+    const newId = await insertUser(trx, services, {
       username: data.username,
       displayName: data.displayName,
       mobile: data.mobile ?? null,
@@ -259,7 +267,7 @@ export async function updateAccount(
       .updateTable("users")
       .set({
         display_name: data.displayName ?? before.displayName,
-        mobile: data.mobile === undefined ? before.mobile : data.mobile,
+        ...mobileColumns(services, before.username, data.mobile === undefined ? before.mobile : data.mobile),
         role,
         org_id: orgId,
         status: data.status ?? before.status,
@@ -339,7 +347,10 @@ async function assertUnique(
     if (u) throw conflict("用户名已被使用 / Username already taken", { username: "已存在 / Taken" });
   }
   if (mobile) {
-    let q = services.db.selectFrom("users").select("id").where("mobile", "=", mobile);
+    let q = services.db
+      .selectFrom("users")
+      .select("id")
+      .where("mobile_digest", "=", mobileDigest(services, mobile));
     if (exceptId !== undefined) q = q.where("id", "!=", exceptId);
     if (await q.executeTakeFirst()) {
       throw conflict("该手机号已绑定其他账号 / Mobile number already used by another account", {

@@ -1,8 +1,11 @@
 // Password login (username or mobile), with throttling, lockout and a log row for every outcome.
+
 import { recordAudit } from "../audit/log.server.ts";
 import { AppError, invalid, tooManyRequests } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
+import { mobileDigest } from "./account-mobile.server.ts";
 import { loadActor } from "./actor.server.ts";
+import { normaliseMobile } from "./mobile.ts";
 import { dummyVerify, verifyPassword } from "./password.server.ts";
 import { isRole, type Role } from "./permissions.ts";
 import { createSession, deleteSession, deleteUserSessions } from "./sessions.server.ts";
@@ -58,7 +61,12 @@ export async function login(services: Services, input: LoginInput): Promise<Logi
   const user = await db
     .selectFrom("users")
     .select(["id", "username", "password_hash", "status", "role"])
-    .where((eb) => eb.or([eb("username", "=", name), eb("mobile", "=", name)]))
+    .where((eb) => {
+      const mobile = normaliseMobile(name);
+      return mobile
+        ? eb.or([eb("username", "=", name), eb("mobile_digest", "=", mobileDigest(services, mobile))])
+        : eb("username", "=", name);
+    })
     .executeTakeFirst();
   const passwordOk = user
     ? await verifyPassword(user.password_hash, input.password)

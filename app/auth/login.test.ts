@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, type TestServices } from "../../tests/support/db.ts";
 import { accountId, auditEvents, callerFor } from "../../tests/support/factories.ts";
+import { sealAccountMobiles } from "./account-mobile.server.ts";
 import { updateAccount } from "./accounts.server.ts";
 import { login, logoutEverywhere } from "./login.server.ts";
 import { touchSession } from "./sessions.server.ts";
@@ -21,6 +22,24 @@ describe("password login", () => {
     expect(byMobile.token).not.toBe(byName.token);
     const logins = await auditEvents(t.services, "auth.login");
     expect(logins.filter((r) => r.actor_name === "fengsheng")).toHaveLength(2);
+  });
+
+  it("signs in by a mobile number written before numbers were sealed, once the start-up sealed it", async () => {
+    await t.services.db
+      .updateTable("users")
+      .set({ mobile: "13911112222", mobile_sealed: null, mobile_digest: null })
+      .where("username", "=", "auditor")
+      .execute();
+    expect(await sealAccountMobiles(t.services)).toBe(1);
+    const row = await t.services.db
+      .selectFrom("users")
+      .select(["mobile", "mobile_sealed"])
+      .where("username", "=", "auditor")
+      .executeTakeFirstOrThrow();
+    expect(row.mobile).toBeNull();
+    expect(row.mobile_sealed).not.toContain("13911112222");
+    const session = await login(t.services, { login: "139 1111 2222", password: "Linli@2026", ...meta });
+    expect(session.role).toBe("auditor");
   });
 
   it("says how many attempts are left, then locks the account for a while", async () => {

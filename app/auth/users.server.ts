@@ -1,6 +1,7 @@
 // The one place a row is added to `users` (console, CLI, demo data and test factories all come here).
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/types.ts";
+import { mobileColumns, type Vault } from "./account-mobile.server.ts";
 
 export interface NewUser {
   username: string;
@@ -11,13 +12,17 @@ export interface NewUser {
   orgId: number;
 }
 
-export async function insertUser(db: Kysely<DB> | Transaction<DB>, user: NewUser): Promise<number> {
+export async function insertUser(
+  db: Kysely<DB> | Transaction<DB>,
+  vault: Vault,
+  user: NewUser,
+): Promise<number> {
   const now = Date.now();
   const result = await db
     .insertInto("users")
     .values({
       username: user.username,
-      mobile: user.mobile,
+      ...mobileColumns(vault, user.username, user.mobile),
       display_name: user.displayName,
       password_hash: user.passwordHash,
       role: user.role,

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { openDatabase } from "../../db/connection.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
+import { sealAccountMobiles } from "../auth/account-mobile.server.ts";
 import { loadDemoPeople } from "../demo/people-records.server.ts";
 import { loadDemo } from "../demo/seed.server.ts";
 import { localFileStorage } from "../files/storage.server.ts";
@@ -29,6 +30,7 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   const applied = await migrateToLatest(database);
   for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, "migration");
   await installBuiltIns(services);
+  await sealAccountMobiles(services);
   if (config.demo && (await isEmpty(services))) {
     const summary = await loadDemo(services);
     log.info(summary, "loaded the demo street office");

@@ -82,7 +82,7 @@ export async function loadDemo(services: Services): Promise<{ communities: numbe
       ids.set(unit.name, await addOrg(trx, parent, unit.kind, unit.name, 100 + i, now));
     }
     for (const a of DEMO_ACCOUNTS) {
-      await insertUser(trx, {
+      await insertUser(trx, services, {
         username: a.username,
         displayName: a.name,
         mobile: a.mobile,

@@ -65,7 +65,7 @@ export async function addAccount(
     .select("password_hash")
     .where("username", "=", "admin")
     .executeTakeFirstOrThrow();
-  return insertUser(services.db, {
+  return insertUser(services.db, services, {
     username,
     displayName: username,
     mobile: null,

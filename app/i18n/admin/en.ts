@@ -93,7 +93,7 @@ export const adminEn: Shape<typeof adminZh> = {
   },
   accounts: {
     search: "Search",
-    searchPlaceholder: "Username, name or mobile",
+    searchPlaceholder: "Username, name or whole mobile number",
     allRoles: "All roles",
     allStatuses: "All statuses",
     filter: "Filter",

@@ -90,7 +90,7 @@ export const adminZh = {
   },
   accounts: {
     search: "搜索",
-    searchPlaceholder: "用户名、姓名或手机号",
+    searchPlaceholder: "用户名、姓名或完整手机号",
     allRoles: "全部角色",
     allStatuses: "全部状态",
     filter: "筛选",
