@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: [
       "app/**/*.test.ts",
+      "analytics/**/*.test.ts",
       "db/**/*.test.ts",
       "cli/**/*.test.ts",
       "server/**/*.test.ts",

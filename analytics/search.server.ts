@@ -1,0 +1,51 @@
+// Quick search and counts over the replica, inside the reader's scope. The search text is bound as a
+// parameter, never spliced into SQL; results carry ids and system IDs only — what a page then shows goes
+// through the record presenter, which masks sensitive values.
+import { authorize } from "../app/auth/access.server.ts";
+import { invalid } from "../app/core/errors.ts";
+import type { Caller, Services } from "../app/core/services.server.ts";
+import type { Replica } from "./replica.server.ts";
+
+export interface SearchHit {
+  id: number;
+  systemId: string;
+}
+
+/** Lower case, inner spaces gone, "zhang san" → "zhangsan"; the LIKE wildcards are escaped. */
+function pattern(text: string): string {
+  const compact = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  return `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Records whose name, pinyin, text values or any part of an ID or phone number contain `text`. */
+export async function quickSearch(
+  services: Services,
+  caller: Caller,
+  replica: Replica,
+  text: string,
+  limit = 50,
+): Promise<SearchHit[]> {
+  await authorize(services, caller, "record.read");
+  const wanted = text.trim();
+  if (wanted === "" || wanted.length > 50)
+    throw invalid("请输入 1–50 个字的搜索词 / Type 1–50 characters to search for", {
+      q: "1–50 个字 / 1–50 characters",
+    });
+  const reader = await replica.connection.runAndReadAll(
+    `SELECT id, system_id FROM records
+      WHERE NOT deleted AND starts_with(org_path, $scope) AND search LIKE $pattern ESCAPE '\\'
+      ORDER BY id DESC LIMIT $limit`,
+    { scope: caller.actor.orgPath, pattern: pattern(wanted), limit: Math.min(Math.max(1, limit), 500) },
+  );
+  return reader.getRowObjectsJS().map((r) => ({ id: Number(r.id), systemId: String(r.system_id) }));
+}
+
+/** How many live records the reader's scope holds. */
+export async function countRecords(services: Services, caller: Caller, replica: Replica): Promise<number> {
+  await authorize(services, caller, "record.read");
+  const reader = await replica.connection.runAndReadAll(
+    "SELECT count(*) AS n FROM records WHERE NOT deleted AND starts_with(org_path, $scope)",
+    { scope: caller.actor.orgPath },
+  );
+  return Number(reader.getRowObjectsJS()[0]!.n);
+}
