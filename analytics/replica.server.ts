@@ -14,6 +14,7 @@ export interface Replica {
   /** The newest version row the replica reflects. */
   readonly seenVersion: number;
   readonly connection: DuckDBConnection;
+  /** One per field, in the table's column order (fields added later come last). */
   readonly columns: readonly ReplicaColumn[];
   /** Apply every change committed since the last call; returns how many records changed. */
   refresh(): Promise<number>;
@@ -33,8 +34,8 @@ interface StoredRow {
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function openReplica(services: Services, tableKey = "people"): Promise<Replica> {
-  const table = await loadTable(services.db, tableKey);
-  const columns = replicaColumns(table.fields);
+  let table = await loadTable(services.db, tableKey);
+  const columns = replicaColumns(table.allFields);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   await connection.run(
@@ -70,6 +71,7 @@ export async function openReplica(services: Services, tableKey = "people"): Prom
       // One refresh at a time: a timer tick during a slow one waits for it instead of racing it.
       running ??= (async () => {
         try {
+          table = await addNewFields(connection, services, table, columns);
           const { changed, upTo } = await changedSince(services, table.id, seenVersion);
           if (changed.length > 0) {
             const rows = await services.db
@@ -101,6 +103,22 @@ export async function openReplica(services: Services, tableKey = "people"): Prom
     },
   };
   return replica;
+}
+
+/** Fields staff added since the replica was built become columns (empty until records are saved). */
+async function addNewFields(
+  connection: DuckDBConnection,
+  services: Services,
+  table: TableDef,
+  columns: ReplicaColumn[],
+): Promise<TableDef> {
+  const current = await loadTable(services.db, table.id);
+  const known = new Set(columns.map((c) => c.name));
+  for (const column of replicaColumns(current.allFields.filter((f) => !known.has(f.key)))) {
+    await connection.run(`ALTER TABLE records ADD COLUMN ${quote(column.name)} ${column.type}`);
+    columns.push(column);
+  }
+  return current;
 }
 
 async function newestVersion(services: Services): Promise<number> {

@@ -5,6 +5,7 @@ import type { Caller } from "../app/core/services.server.ts";
 import { buildId } from "../app/people/identity/id-fixtures.ts";
 import { deleteRecords } from "../app/people/records/recycle.server.ts";
 import { createRecord, updateRecord } from "../app/people/records/write.server.ts";
+import { addField } from "../app/schema/edit-fields.server.ts";
 import { createTestServices, type TestServices } from "../tests/support/db.ts";
 import { callerFor } from "../tests/support/factories.ts";
 import { openReplica, type Replica } from "./replica.server.ts";
@@ -56,6 +57,21 @@ describe("people replica", () => {
     expect(await find(fengsheng, "' OR 1=1 --")).toEqual([]);
     expect(await find(fengsheng, "%")).toEqual([]);
     await expect(quickSearch(t.services, fengsheng, replica, " ")).rejects.toMatchObject({ kind: "invalid" });
+  });
+
+  it("takes a field added while it runs as a new column", async () => {
+    const field = await addField(t.services, fengsheng, "people", {
+      label: "志愿者服务时长",
+      type: "decimal",
+    });
+    const someone = await createRecord(t.services, fengsheng, "people", {
+      values: { name: "时长测试", [field.key]: "12.5" },
+    });
+    await replica.refresh();
+    const reader = await replica.connection.runAndReadAll(
+      `SELECT "${field.key}" AS hours FROM records WHERE id = ${someone.id}`,
+    );
+    expect(reader.getRowObjectsJS()[0]?.hours).toBe(12.5);
   });
 
   it("sees a saved change and a deletion after a refresh", async () => {
