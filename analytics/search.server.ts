@@ -1,5 +1,5 @@
 // Quick search and counts over the replica, inside the reader's scope. The search text is bound as a
-// parameter, never spliced into SQL; results carry ids and system IDs only — what a page then shows goes
+// parameter and matched as plain text (contains, no wildcards), never spliced into SQL; results carry ids and system IDs only — what a page then shows goes
 // through the record presenter, which masks sensitive values.
 import { authorize } from "../app/auth/access.server.ts";
 import { invalid } from "../app/core/errors.ts";
@@ -11,11 +11,8 @@ export interface SearchHit {
   systemId: string;
 }
 
-/** Lower case, inner spaces gone, "zhang san" → "zhangsan"; the LIKE wildcards are escaped. */
-function pattern(text: string): string {
-  const compact = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-  return `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** Lower case, inner spaces gone: "Zhang San" → "zhangsan", as the search text is kept. */
+const needle = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
 /** Records whose name, pinyin, text values or any part of an ID or phone number contain `text`. */
 export async function quickSearch(
@@ -33,9 +30,9 @@ export async function quickSearch(
     });
   const reader = await replica.connection.runAndReadAll(
     `SELECT id, system_id FROM records
-      WHERE NOT deleted AND starts_with(org_path, $scope) AND search LIKE $pattern ESCAPE '\\'
+      WHERE NOT deleted AND starts_with(org_path, $scope) AND contains(search, $needle)
       ORDER BY id DESC LIMIT $limit`,
-    { scope: caller.actor.orgPath, pattern: pattern(wanted), limit: Math.min(Math.max(1, limit), 500) },
+    { scope: caller.actor.orgPath, needle: needle(wanted), limit: Math.min(Math.max(1, limit), 500) },
   );
   return reader.getRowObjectsJS().map((r) => ({ id: Number(r.id), systemId: String(r.system_id) }));
 }
