@@ -1,61 +1,156 @@
-// How a record's values become columns of the in-memory replica: one column per field, typed by the
-// field's storage kind, plus a lower-case search text holding every text value, the name's pinyin (full
-// and initials) and the whole digits of ID and phone numbers — decrypted, in memory only.
-
-import { pinyinKeys } from "../app/query/pinyin/keys.ts";
-import type { DocumentValue } from "../app/schema/field-types/index.ts";
+// How a record's values become columns of the in-memory replica. Each field gives one main column named
+// by its key, typed by the field's storage kind, and some fields give derived columns beside it:
+// `<key>$py` (the pinyin sort key of a person's name), `<key>$type` (a document's type) and
+// `<key>$estate` / `$building` / `$unit` (the levels the address tree filters by). Formula fields have
+// no column: the query compiler computes them. The search text holds every non-sensitive text value
+// and the pinyin of names; sensitive values stay in their own columns (decrypted, in memory only), so a
+// snapshot of the search text holds nothing sensitive.
+import { type DuckDBAppender, dateValue, LIST, listValue, VARCHAR } from "@duckdb/node-api";
+import { pinyinFields } from "../app/query/pinyin/keys.ts";
+import type { AddressValue, DocumentValue } from "../app/schema/field-types/index.ts";
 import { fieldType } from "../app/schema/field-types/registry.ts";
 import type { FieldDef } from "../app/schema/tables.server.ts";
 
-export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN";
+export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "VARCHAR[]";
+
+type Cell = string | number | boolean | string[] | null;
 
 export interface ReplicaColumn {
-  /** The DuckDB column name: the field key, quoted where used. */
+  /** The DuckDB column name; quote it with `quoteIdent` wherever it is used. */
   name: string;
   type: ColumnType;
   field: FieldDef;
+  /** Which part of the field the column holds: the value itself or a derived key. */
+  part: "value" | "py" | "type" | "estate" | "building" | "unit";
+  /** The column's cell from a record's decoded values. */
+  read(values: Record<string, unknown>): Cell;
 }
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export { quoteIdent };
 
 const TYPE_OF: Record<string, ColumnType> = {
   integer: "BIGINT",
   decimal: "DOUBLE",
   boolean: "BOOLEAN",
+  date: "DATE",
 };
 
-export function replicaColumns(fields: readonly FieldDef[]): ReplicaColumn[] {
-  return fields.map((field) => ({
-    name: field.key,
-    type: TYPE_OF[fieldType(field.type).storage] ?? "VARCHAR",
+const text = (value: unknown): string | null =>
+  value === null || value === undefined || value === ""
+    ? null
+    : typeof value === "string"
+      ? value
+      : JSON.stringify(value);
+
+function mainColumn(field: FieldDef): ReplicaColumn {
+  const storage = fieldType(field.type).storage;
+  const base = { name: field.key, field, part: "value" as const };
+  const get = (values: Record<string, unknown>) => values[field.key];
+  if (field.type === "multichoice")
+    return {
+      ...base,
+      type: "VARCHAR[]",
+      read: (v) => (Array.isArray(get(v)) ? (get(v) as unknown[]).map(String) : null),
+    };
+  if (field.type === "document")
+    return { ...base, type: "VARCHAR", read: (v) => (get(v) as DocumentValue | null)?.number ?? null };
+  if (field.type === "address")
+    return { ...base, type: "VARCHAR", read: (v) => addressText(get(v) as AddressValue | null) };
+  const type = TYPE_OF[storage] ?? "VARCHAR";
+  if (type === "BIGINT" || type === "DOUBLE")
+    return { ...base, type, read: (v) => (typeof get(v) === "number" ? (get(v) as number) : null) };
+  if (type === "BOOLEAN")
+    return { ...base, type, read: (v) => (typeof get(v) === "boolean" ? (get(v) as boolean) : null) };
+  return { ...base, type, read: (v) => text(get(v)) };
+}
+
+function addressText(value: AddressValue | null | undefined): string | null {
+  if (!value) return null;
+  const parts = [value.community, value.estate, value.building, value.unit, value.room, value.text];
+  return parts.filter(Boolean).join("") || null;
+}
+
+function derivedColumns(field: FieldDef): ReplicaColumn[] {
+  const derived = (part: ReplicaColumn["part"], read: ReplicaColumn["read"]): ReplicaColumn => ({
+    name: `${field.key}$${part}`,
+    type: "VARCHAR",
     field,
-  }));
+    part,
+    read,
+  });
+  if (field.type === "document")
+    return [derived("type", (v) => (v[field.key] as DocumentValue | null)?.type ?? null)];
+  if (field.type === "address")
+    return (["estate", "building", "unit"] as const).map((part) =>
+      derived(part, (v) => (v[field.key] as AddressValue | null)?.[part] || null),
+    );
+  if (field.options.personName)
+    return [
+      derived("py", (v) =>
+        typeof v[field.key] === "string" ? pinyinFields(v[field.key] as string).sortKey : null,
+      ),
+    ];
+  return [];
 }
 
-/** A value as its column holds it: numbers and yes/no as they are, everything else as text. */
-export function columnValue(column: ReplicaColumn, value: unknown): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (column.type === "BIGINT" || column.type === "DOUBLE") return typeof value === "number" ? value : null;
-  if (column.type === "BOOLEAN") return typeof value === "boolean" ? value : null;
-  if (column.field.type === "document") return (value as DocumentValue).number;
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
+/** The physical columns of the given fields, in field order; formula fields have none. */
+export function replicaColumns(fields: readonly FieldDef[]): ReplicaColumn[] {
+  return fields
+    .filter((field) => field.type !== "formula")
+    .flatMap((field) => [mainColumn(field), ...derivedColumns(field)]);
 }
 
-/** The text quick search looks in: lower case, parts separated by a space. */
+/** The column holding a field's value (undefined for formula fields). */
+export const valueColumn = (columns: readonly ReplicaColumn[], key: string) =>
+  columns.find((c) => c.field.key === key && c.part === "value");
+
+const SEARCHED = new Set(["text", "longtext", "email", "mobile", "autonumber", "address"]);
+
+/**
+ * The text quick search looks in: lower case, parts separated by a space. Sensitive fields are left out
+ * (quick search reads their own columns), so the text can be written to a snapshot as it is.
+ */
 export function searchText(columns: readonly ReplicaColumn[], values: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const column of columns) {
-    const value = values[column.field.key];
-    if (value === null || value === undefined || column.type !== "VARCHAR") continue;
-    const type = column.field.type;
-    if (type === "document") parts.push((value as DocumentValue).number.toLowerCase());
-    else if (type === "text" || type === "mobile" || type === "email" || type === "longtext") {
-      const text = String(value);
-      parts.push(text.toLowerCase());
-      if (column.field.options.personName) {
-        const { full, initials } = pinyinKeys(text);
-        parts.push(full, initials);
-      }
+    if (column.part !== "value" || column.field.sensitive || !SEARCHED.has(column.field.type)) continue;
+    const value = column.read(values);
+    if (typeof value !== "string") continue;
+    parts.push(value.toLowerCase());
+    if (column.field.options.personName) {
+      const { full, initials } = pinyinFields(value);
+      parts.push(full, initials);
     }
   }
   return parts.join(" ");
+}
+
+/** Sensitive text columns quick search also looks in (ID and phone numbers: any part of them). */
+export const sensitiveSearchColumns = (columns: readonly ReplicaColumn[]) =>
+  columns.filter((c) => c.part === "value" && c.field.sensitive && c.type === "VARCHAR");
+
+const DAY_MS = 86_400_000;
+const LIST_OF_TEXT = LIST(VARCHAR);
+
+/** Append one cell of a column to the row the appender is building. */
+export function appendCell(appender: DuckDBAppender, column: ReplicaColumn, value: Cell): void {
+  if (value === null) return appender.appendNull();
+  switch (column.type) {
+    case "BIGINT":
+      return appender.appendBigInt(BigInt(Math.trunc(value as number)));
+    case "DOUBLE":
+      return appender.appendDouble(value as number);
+    case "BOOLEAN":
+      return appender.appendBoolean(value as boolean);
+    case "DATE": {
+      const days = Date.parse(`${String(value).slice(0, 10)}T00:00:00Z`) / DAY_MS;
+      return Number.isFinite(days) ? appender.appendDate(dateValue(days)) : appender.appendNull();
+    }
+    case "VARCHAR[]":
+      return appender.appendList(listValue(value as string[]), LIST_OF_TEXT);
+    default:
+      return appender.appendVarchar(String(value));
+  }
 }

@@ -1,11 +1,11 @@
 // The in-memory DuckDB replica of one record table: loaded from the relational store at start and kept
 // current by following `record_versions` (every save writes one row there, in the save's transaction).
 // Sensitive values are decrypted into memory only; nothing of the replica is written to disk.
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Services } from "../app/core/services.server.ts";
 import { decodeDocument, recordCodec, type Values } from "../app/people/records/codec.server.ts";
 import { loadTable, type TableDef } from "../app/schema/tables.server.ts";
-import { columnValue, type ReplicaColumn, replicaColumns, searchText } from "./columns.ts";
+import { appendCell, quoteIdent, type ReplicaColumn, replicaColumns, searchText } from "./columns.ts";
 
 const BATCH = 5000;
 
@@ -31,8 +31,6 @@ interface StoredRow {
   data: string;
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 export async function openReplica(services: Services, tableKey = "people"): Promise<Replica> {
   let table = await loadTable(services.db, tableKey);
   const columns = replicaColumns(table.allFields);
@@ -40,7 +38,7 @@ export async function openReplica(services: Services, tableKey = "people"): Prom
   const connection = await instance.connect();
   await connection.run(
     `CREATE TABLE records (id BIGINT PRIMARY KEY, system_id VARCHAR, org_path VARCHAR, deleted BOOLEAN, ` +
-      `search VARCHAR${columns.map((c) => `, ${quote(c.name)} ${c.type}`).join("")})`,
+      `search VARCHAR${columns.map((c) => `, ${quoteIdent(c.name)} ${c.type}`).join("")})`,
   );
   // Read the version head first: anything committed while loading is applied again by the first refresh.
   let seenVersion = await newestVersion(services);
@@ -114,8 +112,8 @@ async function addNewFields(
 ): Promise<TableDef> {
   const current = await loadTable(services.db, table.id);
   const known = new Set(columns.map((c) => c.name));
-  for (const column of replicaColumns(current.allFields.filter((f) => !known.has(f.key)))) {
-    await connection.run(`ALTER TABLE records ADD COLUMN ${quote(column.name)} ${column.type}`);
+  for (const column of replicaColumns(current.allFields).filter((c) => !known.has(c.name))) {
+    await connection.run(`ALTER TABLE records ADD COLUMN ${quoteIdent(column.name)} ${column.type}`);
     columns.push(column);
   }
   return current;
@@ -158,21 +156,8 @@ async function append(
     appender.appendVarchar(row.org_path);
     appender.appendBoolean(row.deleted_at !== null);
     appender.appendVarchar(searchText(columns, values));
-    for (const column of columns)
-      appendValue(appender, column, columnValue(column, values[column.field.key]));
+    for (const column of columns) appendCell(appender, column, column.read(values));
     appender.endRow();
   }
   appender.closeSync();
-}
-
-function appendValue(
-  appender: DuckDBAppender,
-  column: ReplicaColumn,
-  value: string | number | boolean | null,
-) {
-  if (value === null) appender.appendNull();
-  else if (column.type === "BIGINT") appender.appendBigInt(BigInt(Math.trunc(value as number)));
-  else if (column.type === "DOUBLE") appender.appendDouble(value as number);
-  else if (column.type === "BOOLEAN") appender.appendBoolean(value as boolean);
-  else appender.appendVarchar(String(value));
 }

@@ -4,6 +4,7 @@
 import { authorize } from "../app/auth/access.server.ts";
 import { invalid } from "../app/core/errors.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
+import { quoteIdent, sensitiveSearchColumns } from "./columns.ts";
 import type { Replica } from "./replica.server.ts";
 
 export interface SearchHit {
@@ -13,6 +14,22 @@ export interface SearchHit {
 
 /** Lower case, inner spaces gone: "Zhang San" → "zhangsan", as the search text is kept. */
 const needle = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+
+/**
+ * The SQL condition of quick search, matching `$needle` (see `needle`) in the search text and `$upper_needle`
+ * (upper case, for the X of an ID number) in the sensitive columns.
+ */
+export function searchCondition(replica: Replica): string {
+  const sensitive = sensitiveSearchColumns(replica.columns).map(
+    (c) => ` OR contains(${quoteIdent(c.name)}, $upper_needle)`,
+  );
+  return `(contains(search, $needle)${sensitive.join("")})`;
+}
+
+export const searchParams = (text: string) => {
+  const n = needle(text);
+  return { needle: n, upper_needle: n.toUpperCase() };
+};
 
 /** Records whose name, pinyin, text values or any part of an ID or phone number contain `text`. */
 export async function quickSearch(
@@ -30,9 +47,9 @@ export async function quickSearch(
     });
   const reader = await replica.connection.runAndReadAll(
     `SELECT id, system_id FROM records
-      WHERE NOT deleted AND starts_with(org_path, $scope) AND contains(search, $needle)
+      WHERE NOT deleted AND starts_with(org_path, $scope) AND ${searchCondition(replica)}
       ORDER BY id DESC LIMIT $limit`,
-    { scope: caller.actor.orgPath, needle: needle(wanted), limit: Math.min(Math.max(1, limit), 500) },
+    { scope: caller.actor.orgPath, ...searchParams(wanted), limit: Math.min(Math.max(1, limit), 500) },
   );
   return reader.getRowObjectsJS().map((r) => ({ id: Number(r.id), systemId: String(r.system_id) }));
 }

@@ -210,6 +210,39 @@ export interface FileTable {
   created_by: number | null;
 }
 
+export interface SavedViewTable {
+  id: Generated<number>;
+  table_id: number;
+  name: string;
+  owner_id: number;
+  share: "private" | "role" | "org";
+  share_role: string | null;
+  share_org_id: number | null;
+  share_org_path: string | null;
+  /** The ViewDefinition (app/query/view.ts) as JSON. */
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ColourMarkTable {
+  id: Generated<number>;
+  table_id: number;
+  colour: string;
+  meaning: string;
+  position: Generated<number>;
+}
+
+/** Append-only: the newest row of a record is its colour (null: none). */
+export interface RecordMarkTable {
+  id: Generated<number>;
+  table_id: number;
+  record_id: number;
+  colour: string | null;
+  user_id: number | null;
+  at: number;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -227,6 +260,9 @@ export interface DB {
   record_links: RecordLinkTable;
   record_lookup: RecordLookupTable;
   files: FileTable;
+  saved_views: SavedViewTable;
+  colour_marks: ColourMarkTable;
+  record_marks: RecordMarkTable;
 }
 
 export type Org = Selectable<OrgTable>;

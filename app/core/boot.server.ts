@@ -1,5 +1,6 @@
 // Start-up: configuration → logger → keys → database (migrated) → demo data on an empty database.
 import path from "node:path";
+import { createAnalytics } from "../../analytics/registry.server.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { sealAccountMobiles } from "../auth/account-mobile.server.ts";
@@ -17,7 +18,7 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   const log = createLogger(config.logLevel);
   const keys = loadKeys(config, log);
   const database = openDatabase(config.databaseUrl);
-  const services: Services = {
+  const base = {
     config,
     database,
     db: database.db,
@@ -27,6 +28,7 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
     cipher: fieldCipherFromKeys(keys),
     files: localFileStorage(path.join(config.dataDir, "files")),
   };
+  const services: Services = { ...base, analytics: createAnalytics(base) };
   const applied = await migrateToLatest(database);
   for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, "migration");
   await installBuiltIns(services);

@@ -1,5 +1,6 @@
 // The long-lived parts of a running app, created once per process and handed to every request.
 import type { Kysely } from "kysely";
+import type { Analytics } from "../../analytics/registry.server.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Dialect } from "../../db/dialect.ts";
 import type { DB } from "../../db/types.ts";
@@ -21,6 +22,8 @@ export interface Services {
   cipher: FieldCipher;
   /** Where uploaded photos and documents are kept. */
   files: FileStorage;
+  /** The in-memory query engine: a DuckDB replica per record table (analytics/). */
+  analytics: Analytics;
 }
 
 /** The signed-in account, with the org node its scope is anchored at. */
