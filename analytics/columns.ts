@@ -136,21 +136,14 @@ const LIST_OF_TEXT = LIST(VARCHAR);
 
 /** Append one cell of a column to the row the appender is building. */
 export function appendCell(appender: DuckDBAppender, column: ReplicaColumn, value: Cell): void {
-  if (value === null) return appender.appendNull();
-  switch (column.type) {
-    case "BIGINT":
-      return appender.appendBigInt(BigInt(Math.trunc(value as number)));
-    case "DOUBLE":
-      return appender.appendDouble(value as number);
-    case "BOOLEAN":
-      return appender.appendBoolean(value as boolean);
-    case "DATE": {
-      const days = Date.parse(`${String(value).slice(0, 10)}T00:00:00Z`) / DAY_MS;
-      return Number.isFinite(days) ? appender.appendDate(dateValue(days)) : appender.appendNull();
-    }
-    case "VARCHAR[]":
-      return appender.appendList(listValue(value as string[]), LIST_OF_TEXT);
-    default:
-      return appender.appendVarchar(String(value));
-  }
+  if (value === null) appender.appendNull();
+  else if (column.type === "BIGINT") appender.appendBigInt(BigInt(Math.trunc(value as number)));
+  else if (column.type === "DOUBLE") appender.appendDouble(value as number);
+  else if (column.type === "BOOLEAN") appender.appendBoolean(value as boolean);
+  else if (column.type === "VARCHAR[]") appender.appendList(listValue(value as string[]), LIST_OF_TEXT);
+  else if (column.type === "DATE") {
+    const days = Date.parse(`${String(value).slice(0, 10)}T00:00:00Z`) / DAY_MS;
+    if (Number.isFinite(days)) appender.appendDate(dateValue(days));
+    else appender.appendNull();
+  } else appender.appendVarchar(String(value));
 }
