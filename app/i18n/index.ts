@@ -5,7 +5,11 @@ import { fieldTypes } from "../schema/field-types/i18n.ts";
 import { admin } from "./admin.ts";
 import { api } from "./api.ts";
 import { common } from "./common.ts";
+import { gridEn } from "./grid/en.ts";
+import { gridZh } from "./grid/zh-CN.ts";
 import { portal } from "./portal.ts";
+import { queryEn } from "./query/en.ts";
+import { queryZh } from "./query/zh-CN.ts";
 import { recordsEn } from "./records/en.ts";
 import { recordsZh } from "./records/zh-CN.ts";
 import { schemaEn } from "./schema/en.ts";
@@ -24,6 +28,9 @@ export function isLang(value: unknown): value is Lang {
 // t("schema.…").
 const records = { "zh-CN": recordsZh, en: recordsEn };
 const schema = { "zh-CN": schemaZh, en: schemaEn };
+// The grid (t("grid.…")) and its query panels (t("query.…")).
+const grid = { "zh-CN": gridZh, en: gridEn };
+const query = { "zh-CN": queryZh, en: queryEn };
 
 const resources = Object.fromEntries(
   LANGS.map((lang) => [
@@ -34,6 +41,8 @@ const resources = Object.fromEntries(
         admin: admin[lang],
         api: api[lang],
         fieldTypes: fieldTypes[lang],
+        grid: grid[lang],
+        query: query[lang],
         portal: portal[lang],
         records: records[lang],
         schema: schema[lang],
