@@ -1,4 +1,33 @@
-// Console strings of the query (community database), Simplified Chinese: the source of the keys.
+// Console strings of the query panels (condition builder, facets, tree filter, colours, saved views,
+// statistics), Simplified Chinese: the source of the keys.
 export const queryZh = {
-  title: "query",
+  title: "查询",
+  summary: {
+    and: "并且",
+    or: "或者",
+    group: "（{{text}}）",
+    listSep: "、",
+    quoted: "“{{text}}”",
+    range: "{{from}} 至 {{to}}",
+    lastDays: "最近 {{n}} 天内",
+    nextDays: "未来 {{n}} 天内",
+    years: "年龄介于 {{from}} 至 {{to}} 岁",
+    has: "包含",
+    not: "非{{field}}",
+    yes: "是",
+    no: "否",
+  },
+  problems: {
+    noField: "请选择字段",
+    unknownField: "字段“{{field}}”不存在或已删除",
+    badOperator: "“{{field}}”不能用这种比较方式",
+    missingValue: "请填写“{{field}}”要比较的值",
+    badNumber: "“{{field}}”要填数字",
+    badDate: "“{{field}}”的日期应为 年-月-日",
+    badRange: "“{{field}}”的范围不完整，或起点大于终点",
+    badDays: "“{{field}}”的天数要填 1 到 36500 之间的整数",
+    badYears: "“{{field}}”的年龄要填 0 到 150 之间的整数，且前小后大",
+    tooDeep: "分组最多嵌套 6 层",
+    tooMany: "最多 200 个条件",
+  },
 };
