@@ -155,7 +155,10 @@ export function filterProblems(root: FilterGroup, fields: readonly GridField[]):
     }
     group.items.forEach((item, i) => {
       const at = [...path, i];
-      if (isGroup(item)) return walk(item, at);
+      if (isGroup(item)) {
+        walk(item, at);
+        return;
+      }
       const code = conditionProblem(item, fields);
       if (code)
         out.push({ path: at, code, field: fields.find((f) => f.key === item.field)?.label ?? item.field });
