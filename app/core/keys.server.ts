@@ -6,7 +6,14 @@ import path from "node:path";
 import type { Config } from "./config.server.ts";
 import type { Logger } from "./logger.server.ts";
 
-export type KeyPurpose = "session" | "api-token" | "blind-index" | "field-encryption" | "audit";
+export type KeyPurpose =
+  | "session"
+  | "api-token"
+  | "blind-index"
+  | "field-encryption"
+  | "audit"
+  // Seals the sensitive columns of the query replica's snapshot on disk (analytics/snapshot.server.ts).
+  | "replica-snapshot";
 
 export interface Keys {
   derive(purpose: KeyPurpose): Buffer;
