@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, epochDays, isoFromEpochDays, isRealDate, todayInChina } from "./calendar.ts";
+import {
+  addDays,
+  addYears,
+  ageOn,
+  epochDays,
+  isoFromEpochDays,
+  isRealDate,
+  todayInChina,
+} from "./calendar.ts";
 
 describe("calendar", () => {
   it("knows real dates, leap years included", () => {
@@ -31,5 +39,13 @@ describe("calendar", () => {
     expect(ageOn("2000-02-29", "2023-03-01")).toBe(23);
     expect(ageOn("2000-02-29", "2024-02-29")).toBe(24);
     expect(ageOn("2026-06-30", "2026-06-30")).toBe(0);
+  });
+
+  it("adds days across months and years, and years keeping the day (29 February → 28 in a common year)", () => {
+    expect(addDays("2024-02-28", 2)).toBe("2024-03-01");
+    expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
+    expect(addYears("2026-11-24", -70)).toBe("1956-11-24");
+    expect(addYears("2028-02-29", -26)).toBe("2002-02-28");
+    expect(addYears("2024-02-29", -4)).toBe("2020-02-29");
   });
 });

@@ -25,6 +25,16 @@ export function epochDays(iso: string): number {
   return Date.UTC(y!, m! - 1, d!) / DAY_MS;
 }
 
+/** The date `days` later (earlier when negative). */
+export const addDays = (iso: string, days: number): string => isoFromEpochDays(epochDays(iso) + days);
+
+/** The same day `years` later (earlier when negative); 29 February becomes 28 February in a common year. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const year = y! + years;
+  return isoDate(year, m!, isRealDate(year, m!, d!) ? d! : d! - 1);
+}
+
 /** Today's date where the users are: street offices work on Beijing time whatever the server's zone. */
 // "sv-SE" formats as "2026-05-01 14:03:22", the form Chinese offices read.
 const chinaDateTime = new Intl.DateTimeFormat("sv-SE", {

@@ -8,6 +8,7 @@ import { authorize } from "../../auth/access.server.ts";
 import { invalid, notFound } from "../../core/errors.ts";
 import type { Caller, Services } from "../../core/services.server.ts";
 import { parseInput } from "../../core/validate.ts";
+import type { Lang } from "../../i18n/index.ts";
 import { loadDictionaries } from "../../schema/dictionaries.server.ts";
 import { fieldType } from "../../schema/field-types/registry.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
@@ -48,8 +49,9 @@ export async function presentRows(
   services: Services,
   table: TableDef,
   rows: RecordRow[],
+  lang: Lang = "zh-CN",
 ): Promise<RecordView[]> {
-  const presenter = createPresenter(table, await loadDictionaries(services.db));
+  const presenter = createPresenter(table, await loadDictionaries(services.db), lang);
   const names = await orgNames(
     services.db,
     rows.map((r) => Number(r.org_id)),
