@@ -7,6 +7,7 @@ import { createAccountSchema, listAccountsSchema, updateAccountSchema } from "..
 import type { Action } from "../auth/permissions.ts";
 import { createTokenSchema } from "../auth/tokens.server.ts";
 import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
+import { QUERY_OPERATIONS } from "./operations-query.ts";
 import { RECORD_OPERATIONS } from "./operations-records.ts";
 import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
 import {
@@ -35,6 +36,7 @@ export const TAGS = {
   tables: { zh: "数据表与字段", en: "Tables and fields" },
   dictionaries: { zh: "字典", en: "Dictionaries" },
   records: { zh: "数据记录", en: "Records" },
+  query: { zh: "查询、视图与颜色标记", en: "Queries, views and colour marks" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -281,6 +283,7 @@ export const OPERATIONS = [
   // The community database: table design and dictionaries, then records (app/api/operations-*.ts).
   ...SCHEMA_OPERATIONS,
   ...RECORD_OPERATIONS,
+  ...QUERY_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",

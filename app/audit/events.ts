@@ -43,6 +43,28 @@ export interface AuditEvents {
   "record.purged": { table: string; systemIds: string[]; reason: string; subRows: number; expired?: boolean };
   "record.revealed": { table: string; systemId: string; field: string };
   "file.uploaded": { file: string; name: string; size: number; mime: string };
+  "view.created": { table: string; view: string; share: ViewShare };
+  "view.updated": { table: string; view: string; owner: string; changes: string[] };
+  "view.shared": { table: string; view: string; owner: string; before: ViewShare; after: ViewShare };
+  "view.deleted": { table: string; view: string; owner: string };
+  "mark.colour_added": { table: string; colour: string; meaning: string };
+  "mark.colour_updated": { table: string; before: ColourSnapshot; after: ColourSnapshot };
+  "mark.colour_removed": { table: string; colour: string; meaning: string };
+  /** One row per batch, never per record: `batch` is the undo handle ("first-last" mark row ids). */
+  "mark.applied": { table: string; colour: string | null; count: number; batch: string };
+  "mark.undone": { table: string; batch: string; count: number; skipped: number };
+}
+
+/** Who a saved view is shared with: nobody, a role in the owner's community, or everyone of an org. */
+export interface ViewShare {
+  share: "private" | "role" | "org";
+  role?: string;
+  org?: string;
+}
+
+export interface ColourSnapshot {
+  colour: string;
+  meaning: string;
 }
 
 export interface OptionSnapshot {
@@ -104,4 +126,13 @@ export const AUDIT_EVENT_TYPES = [
   "record.purged",
   "record.revealed",
   "file.uploaded",
+  "view.created",
+  "view.updated",
+  "view.shared",
+  "view.deleted",
+  "mark.colour_added",
+  "mark.colour_updated",
+  "mark.colour_removed",
+  "mark.applied",
+  "mark.undone",
 ] as const satisfies readonly AuditEventType[];

@@ -28,17 +28,20 @@ export const ACTIONS = [
   "record.delete",
   "record.purge",
   "record.reveal",
+  "view.share",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // The community database: managers of a street or community shape tables and keep records; enterprise
 // and merchant admins keep the records of their own staff; revealing a masked value is a grant of its own.
+// Anyone who reads records may save views for themselves; sharing one with others is for managers.
 const RECORD_KEEPING: readonly Action[] = ["schema.read", "record.read", "record.write", "record.delete"];
 const DATABASE_MANAGEMENT: readonly Action[] = [
   ...RECORD_KEEPING,
   "schema.write",
   "record.purge",
   "record.reveal",
+  "view.share",
 ];
 
 const MATRIX: Record<Role, readonly Action[]> = {
