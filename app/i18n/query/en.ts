@@ -32,4 +32,8 @@ export const queryEn: Shape<typeof queryZh> = {
     tooDeep: "Groups nest at most 6 deep",
     tooMany: "At most 200 conditions",
   },
+  views: {
+    private: "Just me",
+    sharedWith: "Shared with {{who}}",
+  },
 };

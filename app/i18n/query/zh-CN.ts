@@ -30,4 +30,8 @@ export const queryZh = {
     tooDeep: "分组最多嵌套 6 层",
     tooMany: "最多 200 个条件",
   },
+  views: {
+    private: "仅自己",
+    sharedWith: "共享给{{who}}",
+  },
 };
