@@ -6,6 +6,7 @@ import { loadConfig } from "../app/core/config.server.ts";
 import { isAppError } from "../app/core/errors.ts";
 import { openDatabase } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { benchCommand } from "./bench.ts";
 import { demoCommand } from "./demo.ts";
 import { addUserCommand } from "./user.ts";
 
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program.addCommand(demoCommand());
+  program.addCommand(benchCommand());
 
   const user = program.command("user").description("manage accounts");
   user.addCommand(addUserCommand());

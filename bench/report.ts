@@ -1,0 +1,80 @@
+// The benchmark's output: one JSON row per operation and engine, and a Markdown table (engine beside the
+// straight-SQL figure, as a ratio, against the bar) written between markers in docs/PERFORMANCE.md.
+import fs from "node:fs";
+import path from "node:path";
+
+export interface BenchResult {
+  operation: string;
+  /** "duckdb" (through the query engine), "sqlite" or "mysql" (straight on the store). */
+  engine: string;
+  people: number;
+  p50_ms: number;
+  p95_ms: number;
+  runs: number;
+  bar_ms?: number;
+}
+
+export interface EngineSummary {
+  engine: "sqlite" | "mysql";
+  describe: string;
+  generatedSeconds: number | null;
+  boot: { fullLoadMs: number; bootMs: number; rssMiB: number; rssGrowthMiB: number; duckdbMiB: number };
+  results: BenchResult[];
+  notes: Record<string, string>;
+}
+
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
+const DOC = path.resolve("docs/PERFORMANCE.md");
+
+const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(1)} ms`);
+
+export function markdown(summaries: readonly EngineSummary[], machine: string, people: number): string {
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, ${people.toLocaleString("en")} generated people.`,
+    "",
+  ];
+  for (const s of summaries) {
+    lines.push(
+      `**Query engine over ${s.engine === "sqlite" ? "SQLite" : "MySQL/MariaDB"}** (${s.describe}). ` +
+        `Full load ${ms(s.boot.fullLoadMs)}, restart ready in ${ms(s.boot.bootMs)}; process memory ${s.boot.rssMiB} MiB ` +
+        `(+${s.boot.rssGrowthMiB} MiB for the replica, of which DuckDB ${s.boot.duckdbMiB} MiB).`,
+      "",
+      `| operation | bar (p95) | engine p50 / p95 | met | straight ${s.engine} p50 / p95 | ratio (p95) |`,
+      "| --- | --- | --- | --- | --- | --- |",
+    );
+    for (const duck of s.results.filter((r) => r.engine === "duckdb")) {
+      const direct = s.results.find((r) => r.operation === duck.operation && r.engine !== "duckdb");
+      const met = duck.bar_ms === undefined ? "" : duck.p95_ms <= duck.bar_ms ? "yes" : "**no**";
+      const sqlCell = direct ? `${ms(direct.p50_ms)} / ${ms(direct.p95_ms)}` : s.notes[duck.operation] || "—";
+      const ratio = direct ? `${(direct.p95_ms / Math.max(duck.p95_ms, 0.1)).toFixed(1)}× slower` : "—";
+      lines.push(
+        `| ${duck.operation} | ${duck.bar_ms ? ms(duck.bar_ms) : ""} | ${ms(duck.p50_ms)} / ${ms(duck.p95_ms)} | ${met} | ${sqlCell} | ${ratio} |`,
+      );
+    }
+    const notes = Object.entries(s.notes).filter(
+      ([op, note]) => note && s.results.some((r) => r.operation === op && r.engine !== "duckdb"),
+    );
+    if (notes.length > 0) lines.push("", ...notes.map(([op, note]) => `- ${op}: ${note}.`));
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+export function writeReport(
+  summaries: readonly EngineSummary[],
+  options: { machine: string; people: number; out?: string | undefined; docs: boolean },
+): void {
+  const rows = summaries.flatMap((s) => s.results.map((r) => ({ ...r, store: s.engine })));
+  const out = options.out ?? path.resolve(".bench", `results-${options.people}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify({ machine: options.machine, results: rows }, null, 2)}\n`);
+  const table = markdown(summaries, options.machine, options.people);
+  process.stdout.write(`\n${table}\nJSON: ${out}\n`);
+  if (!options.docs) return;
+  const doc = fs.readFileSync(DOC, "utf8");
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`docs/PERFORMANCE.md has no ${START} … ${END} section`);
+  fs.writeFileSync(DOC, `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}`);
+}
