@@ -1,6 +1,8 @@
 // Registry entries for the query engine (a window of grid rows, facet counts, statistics, footer totals),
 // saved views and colour marks. Spread into OPERATIONS (app/api/operations.ts). Queries are POSTs: a
 // filter may hold an ID or phone number, which must never travel in a URL.
+
+import { z } from "zod";
 import {
   addColourSchema,
   setMarksSchema,
@@ -24,6 +26,9 @@ import {
 } from "./presenters-query.ts";
 
 const ok = (zh: string, en: string): Text => ({ zh, en });
+
+/** POST …/totals: the query in `query`, as the other query operations take it. */
+export const totalsBodySchema = z.strictObject({ query: viewQuerySchema.default({}) });
 
 const elderlyAlone = {
   kind: "group",
@@ -106,7 +111,7 @@ export const QUERY_OPERATIONS = [
     tag: "query",
     summary: ok("页脚合计：条数及数字列的合计、平均", "Footer totals: the count and number column sums"),
     access: "record.read",
-    body: { schema: viewQuerySchema, required: true, example: { filter: elderlyAlone } },
+    body: { schema: totalsBodySchema, required: true, example: { query: { filter: elderlyAlone } } },
     success: { status: 200, description: ok("合计", "The totals"), schema: totalsSchema },
     errors: [400, 401, 403, 404],
   },

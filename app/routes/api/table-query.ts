@@ -3,10 +3,13 @@
 import { queryWindow } from "../../../analytics/query/index.server.ts";
 import { endpoint } from "../../api/endpoint.server.ts";
 import { rowWindowOut } from "../../api/presenters-query.ts";
+import { tableKeyOrId } from "../../api/table-param.server.ts";
 
-export const loader = endpoint("/tables/{id}/query", {});
+export const loader = tableKeyOrId(endpoint("/tables/{id}/query", {}));
 
-export const action = endpoint("/tables/{id}/query", {
-  POST: async ({ services, caller, id, body }) =>
-    rowWindowOut(await queryWindow(services, caller, String(id), body)),
-});
+export const action = tableKeyOrId(
+  endpoint("/tables/{id}/query", {
+    POST: async ({ services, caller, id, body }) =>
+      rowWindowOut(await queryWindow(services, caller, String(id), body)),
+  }),
+);
