@@ -8,6 +8,7 @@ import { createServices } from "../app/core/boot.server.ts";
 import { type Config, loadConfig } from "../app/core/config.server.ts";
 import { startHousekeeping } from "../app/core/housekeeping.server.ts";
 import type { Services } from "../app/core/services.server.ts";
+import { PERSON_TABLE_KEY } from "../app/schema/builtin/person-table.ts";
 import { createHttpApp } from "./http.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -20,10 +21,22 @@ export interface RunningServer {
 }
 
 export async function startServer(
-  options: { config?: Config; dev?: boolean; host?: string } = {},
+  options: {
+    config?: Config;
+    dev?: boolean;
+    host?: string;
+    /** Load the people replica at start (default: except under NODE_ENV=test, where it opens on first use). */
+    warmReplica?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const services = await createServices(config);
+  // The query engine's replica of the people table loads in the background (from its snapshot when there
+  // is one); the registry logs how long it took. Requests that need it meanwhile wait for it.
+  if (options.warmReplica ?? config.env !== "test")
+    services.analytics
+      .replica(PERSON_TABLE_KEY)
+      .catch((error) => services.log.error({ err: error }, "the people replica failed to load"));
   const http = options.dev ? await devApp(services) : prodApp(services);
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(config.port, options.host ?? "0.0.0.0", () => resolve(s));
@@ -41,6 +54,8 @@ export async function startServer(
       stopHousekeeping();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // Writes the replicas' snapshots when they changed, before the database goes.
+      await services.analytics.close();
       await services.database.close();
     },
   };
