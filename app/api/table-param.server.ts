@@ -6,7 +6,7 @@ import type { RouteArgs } from "./endpoint.server.ts";
 
 const TABLE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 /** An id no table has (positive, so the path still parses): the domain answers "no such table". */
-const NO_TABLE = String(Number.MAX_SAFE_INTEGER);
+const NO_TABLE = "999999999999999";
 
 export function tableKeyOrId(route: (args: RouteArgs) => Promise<Response> | Response) {
   return async (args: RouteArgs): Promise<Response> => {
