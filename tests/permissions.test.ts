@@ -57,6 +57,13 @@ const EXPECTED: Record<string, Row> = {
   "GET /api/v1/records/:id": /*    */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
   "PATCH /api/v1/records/:id": /*  */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
   "POST /api/v1/records/:id/reveal": row(SCOPED, SCOPED, NO, NO, NO, NO),
+  "POST /api/v1/tables/:id/query": row(OK, OK, OK, OK, NO, NO),
+  "GET /api/v1/tables/:id/views": row(OK, OK, OK, OK, NO, NO),
+  "POST /api/v1/tables/:id/views": row(OK, OK, OK, OK, NO, NO),
+  "POST /api/v1/tables/:id/views (shared with an org)": row(SCOPED, SCOPED, NO, NO, NO, NO),
+  "GET /api/v1/tables/:id/colours": row(OK, OK, OK, OK, NO, NO),
+  "POST /api/v1/tables/:id/colours": row(OK, OK, NO, NO, NO, NO),
+  "POST /api/v1/tables/:id/marks": row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
   // Last: it moves the target records into the recycle bin.
   "DELETE /api/v1/records/:id": /* */ row(SCOPED, SCOPED, SCOPED, SCOPED, NO, NO),
 };
@@ -213,6 +220,28 @@ describe("permission matrix over HTTP", () => {
         return c.json(`/api/v1/records/${t.record[scope]}`, "PATCH", { values: { notes: `备注${unique}` } });
       case "POST /api/v1/records/:id/reveal":
         return c.json(`/api/v1/records/${t.record[scope]}/reveal`, "POST", { field: "mobile" });
+      case "POST /api/v1/tables/:id/query":
+        return c.json("/api/v1/tables/people/query", "POST", { query: { search: "居民" } });
+      case "GET /api/v1/tables/:id/views":
+        return c.json("/api/v1/tables/people/views");
+      case "POST /api/v1/tables/:id/views":
+        return c.json("/api/v1/tables/people/views", "POST", { name: `视图${unique}`, definition: {} });
+      case "POST /api/v1/tables/:id/views (shared with an org)":
+        return c.json("/api/v1/tables/people/views", "POST", {
+          name: `共享${unique}`,
+          share: "org",
+          orgId: t.org[scope],
+          definition: {},
+        });
+      case "GET /api/v1/tables/:id/colours":
+        return c.json("/api/v1/tables/people/colours");
+      case "POST /api/v1/tables/:id/colours":
+        return c.json("/api/v1/tables/people/colours", "POST", {
+          colour: `#${Number(unique).toString(16).padStart(6, "0")}`,
+          meaning: `含义${unique}`,
+        });
+      case "POST /api/v1/tables/:id/marks":
+        return c.json("/api/v1/tables/people/marks", "POST", { ids: [t.record[scope]], colour: "#f97316" });
       case "DELETE /api/v1/records/:id":
         return c.json(`/api/v1/records/${t.record[scope]}`, "DELETE");
       default: {
