@@ -150,7 +150,9 @@ describe("replica snapshot", () => {
     expect(broken.origin.reason).toMatch(/unreadable/);
     expect(await broken.saveSnapshot()).toBe(true);
     await broken.close();
-    expect((await open().then(async (r) => (await r.close(), r))).origin.source).toBe("snapshot");
+    const again = await open();
+    expect(again.origin.source).toBe("snapshot");
+    await again.close();
   });
 
   it("is ignored when the table's fields changed", async () => {
