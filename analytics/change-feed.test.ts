@@ -71,7 +71,7 @@ describe("change feed", () => {
       record_id: recordId,
       table_id: 1,
       version: 1,
-      kind: "update",
+      kind: "update" as const,
       changes: "[]",
       at: 1,
     });
