@@ -54,6 +54,7 @@ export interface ReplicaOrigin {
 
 export interface Replica {
   readonly tableKey: string;
+  readonly tableId: number;
   /** The newest version row the replica has seen. */
   readonly seenVersion: number;
   /** For queries: sees each refresh whole or not at all. */
@@ -170,6 +171,7 @@ export async function openReplica(
 
   const replica: Replica = {
     tableKey,
+    tableId: table.id,
     connection,
     get columns() {
       return columns;

@@ -74,6 +74,30 @@ describe("people replica", () => {
     expect(reader.getRowObjectsJS()[0]?.hours).toBe(12.5);
   });
 
+  it("keeps each record's newest colour mark, also when an older one commits later", async () => {
+    const colour = async (recordId: number) =>
+      (
+        await replica.connection.runAndReadAll("SELECT colour FROM marks WHERE record_id = $id", {
+          id: recordId,
+        })
+      ).getRowObjectsJS()[0]?.colour ?? null;
+    const mark = (id: number, colour: string | null) =>
+      t.services.db
+        .insertInto("record_marks")
+        .values({ id, table_id: replica.tableId, record_id: zhang.id, colour, user_id: null, at: Date.now() })
+        .execute();
+    await mark(50, "#0090ff");
+    await replica.refresh();
+    expect(await colour(zhang.id)).toBe("#0090ff");
+    // Id 40 was taken before 50 but committed after it: 50 stays the newest.
+    await mark(40, "#e5484d");
+    await replica.refresh();
+    expect(await colour(zhang.id)).toBe("#0090ff");
+    await mark(51, null);
+    await replica.refresh();
+    expect(await colour(zhang.id)).toBeNull();
+  });
+
   it("sees a saved change and a deletion after a refresh", async () => {
     await updateRecord(t.services, fengsheng, zhang.id, { values: { mobile: "13788889999" } });
     expect(await find(fengsheng, "8888")).not.toContain(zhang.systemId);
