@@ -185,7 +185,10 @@ function operand(
   // A multichoice condition names one option at a time.
   const input = field.kind === "list" ? String(raw) : raw;
   const parsed = definition.parse(input, field.field, { ...scope.parse, source: "paste" });
-  if (!parsed.ok) throw fail(stripLabel(parsed.message, field.label), parsed.message);
+  if (!parsed.ok) {
+    const [zh, en] = parsed.message.split(" / ");
+    throw fail(stripLabel(zh ?? "", field.label), en ?? "");
+  }
   const value = parsed.value;
   if (value === null) return null;
   if (field.kind === "list") return (value as string[])[0] ?? null;
@@ -218,4 +221,4 @@ function formulaOperand(field: ResolvedField, raw: unknown, fail: (zh: string, e
 }
 
 /** Field parsers name the field in their message; the condition's prefix names it already. */
-const stripLabel = (message: string, label: string) => message.split(" / ")[0]!.replace(`「${label}」`, "");
+const stripLabel = (message: string, label: string) => message.replace(`「${label}」`, "");

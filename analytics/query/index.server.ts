@@ -2,6 +2,7 @@
 // one or two fields, footer totals and the ids a bulk action applies to — all answered from the table's
 // DuckDB replica in the reader's scope. Rows leave through the record presenter, which masks sensitive
 // values; the relational store stays the source of what a row holds.
+import { authorize } from "../../app/auth/access.server.ts";
 import type { Caller, Services } from "../../app/core/services.server.ts";
 import { parseInput } from "../../app/core/validate.ts";
 import type { Lang } from "../../app/i18n/index.ts";
@@ -20,6 +21,8 @@ import { groupTable } from "./group.ts";
 import type { Facet, GridRow, GroupResult, RowWindow, Totals } from "./results.ts";
 
 async function prepare(services: Services, caller: Caller, tableKey: string, query: ViewQuery) {
+  // Before anything is loaded: a reader without the right costs nothing.
+  await authorize(services, caller, "record.read");
   const table = await loadTable(services.db, tableKey);
   const replica = await services.analytics.replica(table.key);
   const compiled = await compileQuery(services, caller, replica, table, query);

@@ -277,6 +277,19 @@ export const adminEn: Shape<typeof adminZh> = {
       revealed: "Sensitive value revealed",
     },
     file: { uploaded: "File uploaded" },
+    view: {
+      created: "View saved",
+      updated: "Saved view changed",
+      shared: "View sharing changed",
+      deleted: "Saved view deleted",
+    },
+    mark: {
+      colour_added: "Mark colour added",
+      colour_updated: "Mark colour changed",
+      colour_removed: "Mark colour removed",
+      applied: "Rows marked with a colour",
+      undone: "Colour marks undone",
+    },
   },
   profile: { username: "Username", displayName: "Name", role: "Role", org: "Organisation" },
   password: {

@@ -268,6 +268,19 @@ export const adminZh = {
       revealed: "查看完整敏感信息",
     },
     file: { uploaded: "上传文件" },
+    view: {
+      created: "保存查询",
+      updated: "修改保存的查询",
+      shared: "更改查询的共享范围",
+      deleted: "删除保存的查询",
+    },
+    mark: {
+      colour_added: "新增标记颜色",
+      colour_updated: "修改标记颜色",
+      colour_removed: "删除标记颜色",
+      applied: "批量标记颜色",
+      undone: "撤销颜色标记",
+    },
   },
   profile: { username: "用户名", displayName: "姓名", role: "角色", org: "所属组织" },
   password: {

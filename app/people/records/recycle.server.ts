@@ -221,6 +221,7 @@ async function eraseRecords(trx: Transaction<DB>, ids: number[]): Promise<void> 
       .execute();
     await trx.deleteFrom("record_lookup").where("record_id", "in", part).execute();
     await trx.deleteFrom("record_versions").where("record_id", "in", part).execute();
+    await trx.deleteFrom("record_marks").where("record_id", "in", part).execute();
   }
   if (children.length > 0) await trx.deleteFrom("records").where("parent_id", "in", ids).execute();
   await trx.deleteFrom("records").where("id", "in", ids).execute();
