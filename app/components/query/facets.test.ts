@@ -4,6 +4,7 @@ import {
   countingQuery,
   defaultFacetFields,
   facetableFields,
+  facetRows,
   knownFacetFields,
   queryKey,
   tickedCount,
@@ -57,5 +58,27 @@ describe("ticking values", () => {
       facets: { sex: ["1"] },
     });
     expect(queryKey(q)).toBe(queryKey({ search: "张", facets: { sex: ["1"] } }));
+  });
+});
+
+describe("facet rows", () => {
+  it("adds dictionary colours and keeps ticked values that vanished", () => {
+    const options = [
+      { code: "dj", label: "独居老人", colour: "#f97316" },
+      { code: "cj", label: "残疾人" },
+    ];
+    const rows = facetRows(
+      [
+        { code: "dj", label: "独居老人", count: 12 },
+        { code: null, label: "（空）", count: 80 },
+      ],
+      ["dj", "cj"],
+      options,
+    );
+    expect(rows).toEqual([
+      { code: "dj", label: "独居老人", colour: "#f97316", count: 12, ticked: true },
+      { code: null, label: "（空）", count: 80, ticked: false },
+      { code: "cj", label: "残疾人", count: 0, ticked: true },
+    ]);
   });
 });

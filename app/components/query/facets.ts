@@ -2,6 +2,7 @@
 // fields). The server counts each facet without that field's own selection, so one request serves all.
 import type { ViewQuery } from "../../query/view.ts";
 import type { GridField } from "../grid/types.ts";
+import { type ChoiceOption, optionOf } from "../records/options.ts";
 
 export type Facets = NonNullable<ViewQuery["facets"]>;
 
@@ -82,3 +83,45 @@ export function countingQuery(query: ViewQuery & { columns?: unknown }): ViewQue
 
 /** A stable string for a query, to know when counts must be asked again. */
 export const queryKey = (query: ViewQuery): string => JSON.stringify(countingQuery(query));
+
+export interface FacetRow {
+  /** Null: records without a value (counted, not selectable). */
+  code: string | null;
+  label: string;
+  colour?: string;
+  count: number;
+  ticked: boolean;
+}
+
+/**
+ * The values a facet lists: the server's counts, each with the dictionary's colour when the server gave
+ * none, plus values ticked that no longer occur under the query (count 0, so they can be unticked).
+ */
+export function facetRows(
+  values: readonly { code: string | null; label: string; colour?: string; count: number }[],
+  ticked: readonly string[],
+  options: readonly ChoiceOption[] | undefined,
+): FacetRow[] {
+  const rows: FacetRow[] = values.map((v) => {
+    const colour = v.colour ?? (v.code !== null ? optionOf(options, v.code)?.colour : undefined);
+    return {
+      code: v.code,
+      label: v.label,
+      ...(colour ? { colour } : {}),
+      count: v.count,
+      ticked: v.code !== null && ticked.includes(v.code),
+    };
+  });
+  for (const code of ticked)
+    if (!rows.some((r) => r.code === code)) {
+      const option = optionOf(options, code);
+      rows.push({
+        code,
+        label: option?.label ?? code,
+        ...(option?.colour ? { colour: option.colour } : {}),
+        count: 0,
+        ticked: true,
+      });
+    }
+  return rows;
+}

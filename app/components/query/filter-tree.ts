@@ -153,3 +153,13 @@ export function conditionsWithPaths(root: FilterGroup): { path: number[]; condit
   walk(root, []);
   return out;
 }
+
+/**
+ * The condition a server message is about: the engine names it `filter.1.2` (1-based, dotted) in its
+ * per-field messages. Null for keys about something else.
+ */
+export function pathFromServerKey(key: string): number[] | null {
+  const match = /^filter\.(\d+(?:\.\d+)*)$/.exec(key);
+  if (!match) return null;
+  return match[1]!.split(".").map((n) => Number(n) - 1);
+}
