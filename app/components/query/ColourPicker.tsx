@@ -2,7 +2,7 @@
 // action 标记颜色 uses it too.
 import { useTranslation } from "react-i18next";
 import { type PaletteColour, useQueryApi } from "./api.ts";
-import { pickerColours, presetName, sameColour } from "./colours.ts";
+import { presetName, sameColour } from "./colours.ts";
 import { ErrorLine, Swatch, useErrorText } from "./parts.tsx";
 import { usePalette } from "./usePalette.ts";
 
@@ -24,7 +24,9 @@ export function ColourPicker(props: ColourPickerProps) {
   const errorText = useErrorText();
   const api = useQueryApi(props.tableKey);
   const loaded = usePalette(props.tableKey, api);
-  const colours = pickerColours(props.palette ?? loaded.palette);
+  // Marks take palette colours only (the server refuses others).
+  const palette = props.palette ?? loaded.palette;
+  const colours = palette ?? [];
   const name = (c: PaletteColour) => {
     const preset = presetName(c.colour);
     return c.meaning || (preset ? t(`query.colours.names.${preset}`) : c.colour);
@@ -33,6 +35,10 @@ export function ColourPicker(props: ColourPickerProps) {
     // biome-ignore lint/a11y/useSemanticElements: a list of buttons, each one picks
     <div role="group" aria-label={props.label ?? t("query.colours.pick")} className="flex flex-col gap-0.5">
       {loaded.error && !props.palette ? <ErrorLine>{errorText(loaded.error)}</ErrorLine> : null}
+      {!palette && !loaded.error ? <p className="px-2 text-sm text-stone-500">{t("query.loading")}</p> : null}
+      {palette && palette.length === 0 ? (
+        <p className="px-2 text-sm text-stone-500">{t("query.colours.emptyPalette")}</p>
+      ) : null}
       {colours.map((c) => (
         <button
           key={c.colour}

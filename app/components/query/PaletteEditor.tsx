@@ -1,6 +1,10 @@
 // What each colour of a table means (红 = 重点关注, 橙 = 独居老人 …), for those who may edit the palette.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+
+/** A palette holds at most this many colours (a view filters by up to 20). */
+const PALETTE_MAX = 20;
+
 import type { PaletteColour } from "./api.ts";
 import {
   isColour,
@@ -34,7 +38,8 @@ export function PaletteEditor(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const missing = draft.some((p) => p.meaning.trim() === "");
-  const unused = PRESET_COLOURS.filter((p) => !draft.some((d) => sameColour(d.colour, p.colour)));
+  const full = draft.length >= PALETTE_MAX;
+  const unused = full ? [] : PRESET_COLOURS.filter((p) => !draft.some((d) => sameColour(d.colour, p.colour)));
 
   const save = async () => {
     if (missing) return;
@@ -105,7 +110,7 @@ export function PaletteEditor(props: {
         <button
           type="button"
           className={secondaryButton}
-          disabled={!isColour(custom) || draft.some((d) => sameColour(d.colour, custom))}
+          disabled={full || !isColour(custom) || draft.some((d) => sameColour(d.colour, custom))}
           onClick={() => setDraft((d) => setMeaning(d, custom, ""))}
         >
           {t("query.colours.addCustom")}

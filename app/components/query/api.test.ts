@@ -15,7 +15,7 @@ function fakeFetch(status: number, body: unknown) {
 
 describe("query API client", () => {
   it("posts queries in the body with the CSRF token", async () => {
-    const { fn, calls } = fakeFetch(200, [{ field: "sex", label: "性别", values: [] }]);
+    const { fn, calls } = fakeFetch(200, { items: [{ field: "sex", label: "性别", values: [] }] });
     const api = queryApi("people", "tok", fn);
     const facets = await api.facets({ search: "王" }, ["sex"]);
     expect(facets[0]!.field).toBe("sex");
@@ -26,7 +26,7 @@ describe("query API client", () => {
   });
 
   it("reads wrapped lists and empty answers", async () => {
-    expect(await queryApi("p", "t", fakeFetch(200, { views: [{ id: 1 }] }).fn).views()).toEqual([{ id: 1 }]);
+    expect(await queryApi("p", "t", fakeFetch(200, { items: [{ id: 1 }] }).fn).views()).toEqual([{ id: 1 }]);
     await expect(queryApi("p", "t", fakeFetch(204, undefined).fn).deleteView(3)).resolves.toBeUndefined();
   });
 

@@ -34,7 +34,7 @@ export interface SavedView {
   shareRole: string | null;
   shareOrg: { id: number; name: string } | null;
   definition: ViewDefinition;
-  updatedAt?: number;
+  updatedAt?: string;
 }
 
 export interface ViewInput {
@@ -64,15 +64,20 @@ export interface QueryApi {
   updateView(id: number, input: ViewInput): Promise<SavedView>;
   deleteView(id: number): Promise<void>;
   palette(signal?: AbortSignal): Promise<PaletteColour[]>;
-  savePalette(colours: PaletteColour[]): Promise<PaletteColour[]>;
+  addColour(colour: { colour: string; meaning: string }): Promise<PaletteColour>;
+  updateColour(
+    id: number,
+    patch: { meaning?: string; colour?: string; position?: number },
+  ): Promise<PaletteColour>;
+  deleteColour(id: number): Promise<void>;
 }
 
 type Fetch = typeof fetch;
 
-/** Lists come bare or wrapped ({ views: [...] }, { colours: [...] }); take either. */
-function listOf<T>(json: unknown, key: string): T[] {
+/** Lists come wrapped as { items: [...] }. */
+function listOf<T>(json: unknown): T[] {
   if (Array.isArray(json)) return json as T[];
-  const inner = (json as Record<string, unknown> | null)?.[key];
+  const inner = (json as { items?: unknown } | null)?.items;
   return Array.isArray(inner) ? (inner as T[]) : [];
 }
 
@@ -109,20 +114,22 @@ export function queryApi(tableKey: string, csrf: string, fetchFn: Fetch = (...a)
   }
   return {
     facets: async (query, fields, signal) =>
-      listOf<Facet>(await call(`${table}/facets`, "POST", { query, fields }, signal), "facets"),
+      listOf<Facet>(await call(`${table}/facets`, "POST", { query, fields }, signal)),
     stats: (request, signal) => call(`${table}/stats`, "POST", request, signal),
     totals: (query, signal) => call(`${table}/totals`, "POST", { query }, signal),
-    views: async (signal) =>
-      listOf<SavedView>(await call(`${table}/views`, "GET", undefined, signal), "views"),
+    views: async (signal) => listOf<SavedView>(await call(`${table}/views`, "GET", undefined, signal)),
     createView: (input) => call(`${table}/views`, "POST", input),
     updateView: (id, input) => call(`/api/v1/views/${id}`, "PATCH", input),
     deleteView: async (id) => {
       await call(`/api/v1/views/${id}`, "DELETE");
     },
     palette: async (signal) =>
-      listOf<PaletteColour>(await call(`${table}/colours`, "GET", undefined, signal), "colours"),
-    savePalette: async (colours) =>
-      listOf<PaletteColour>(await call(`${table}/colours`, "POST", { colours }), "colours"),
+      listOf<PaletteColour>(await call(`${table}/colours`, "GET", undefined, signal)),
+    addColour: (colour) => call(`${table}/colours`, "POST", colour),
+    updateColour: (id, patch) => call(`/api/v1/colours/${id}`, "PATCH", patch),
+    deleteColour: async (id) => {
+      await call(`/api/v1/colours/${id}`, "DELETE");
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import {
   legendEntries,
   moveRule,
   newRule,
+  paletteChanges,
   pickerColours,
   removeFromPalette,
   removeRule,
@@ -35,6 +36,24 @@ describe("colour filter and palette", () => {
     expect(pickerColours(p)).toEqual(p);
     expect(textOn("#fef08a")).toBe("#1c1917");
     expect(textOn("#1e3a8a")).toBe("#ffffff");
+  });
+
+  it("turns an edited palette into additions, new meanings and removals", () => {
+    const before = [
+      { id: 1, colour: "#ef4444", meaning: "需要帮扶" },
+      { id: 2, colour: "#f97316", meaning: "重点关注" },
+      { id: 3, colour: "#6b7280", meaning: "已迁出" },
+    ];
+    const after = [
+      { id: 1, colour: "#ef4444", meaning: "需要帮扶" },
+      { id: 2, colour: "#F97316", meaning: "独居老人" },
+      { colour: "#8b5cf6", meaning: "重点帮扶对象" },
+    ];
+    expect(paletteChanges(before, after)).toEqual({
+      add: [{ colour: "#8b5cf6", meaning: "重点帮扶对象" }],
+      update: [{ id: 2, meaning: "独居老人" }],
+      remove: [3],
+    });
   });
 });
 

@@ -68,6 +68,23 @@ export function setMeaning(
   return palette.map((p, i) => (i === at ? { ...p, meaning } : p));
 }
 
+/** What turns the palette `before` into `after`: colours to add, meanings to change, colours to remove. */
+export function paletteChanges(
+  before: readonly PaletteColour[],
+  after: readonly PaletteColour[],
+): { add: PaletteColour[]; update: { id: number; meaning: string }[]; remove: number[] } {
+  const find = (list: readonly PaletteColour[], colour: string) =>
+    list.find((p) => sameColour(p.colour, colour));
+  return {
+    add: after.filter((p) => !find(before, p.colour)),
+    update: after.flatMap((p) => {
+      const old = find(before, p.colour);
+      return old?.id !== undefined && old.meaning !== p.meaning ? [{ id: old.id, meaning: p.meaning }] : [];
+    }),
+    remove: before.flatMap((p) => (p.id !== undefined && !find(after, p.colour) ? [p.id] : [])),
+  };
+}
+
 export const removeFromPalette = (palette: readonly PaletteColour[], colour: string): PaletteColour[] =>
   palette.filter((p) => !sameColour(p.colour, colour));
 

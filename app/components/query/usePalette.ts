@@ -2,6 +2,7 @@
 // the rule editor, the grid's 标记颜色 picker); a save updates them all.
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { PaletteColour, QueryApi } from "./api.ts";
+import { paletteChanges } from "./colours.ts";
 
 const palettes = new Map<string, PaletteColour[]>();
 const listeners = new Map<string, Set<() => void>>();
@@ -48,10 +49,21 @@ export function usePalette(
     pending.catch((e: unknown) => setError(e));
   }, [tableKey, api]);
 
+  // One call per change (remove, then new meanings, then additions); whatever happens, the palette is
+  // read again so every panel shows what the server kept, and the first refusal is passed on.
   const save = useCallback(
     async (next: PaletteColour[]) => {
-      const saved = await api.savePalette(next);
-      publish(tableKey, saved.length > 0 || next.length === 0 ? saved : next);
+      const changes = paletteChanges(palettes.get(tableKey) ?? [], next);
+      let failure: unknown = null;
+      try {
+        for (const id of changes.remove) await api.deleteColour(id);
+        for (const { id, meaning } of changes.update) await api.updateColour(id, { meaning });
+        for (const { colour, meaning } of changes.add) await api.addColour({ colour, meaning });
+      } catch (e) {
+        failure = e;
+      }
+      publish(tableKey, await api.palette());
+      if (failure) throw failure;
     },
     [tableKey, api],
   );

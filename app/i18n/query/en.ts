@@ -103,6 +103,7 @@ export const queryEn: Shape<typeof queryZh> = {
     title: "Colour marks",
     pick: "Choose a colour",
     clear: "Clear colour",
+    emptyPalette: "The palette has no colours yet; add some under “Edit colour meanings”.",
     filterHint: "Click a colour to see only its records; several may be chosen.",
     clearFilter: "Stop filtering by colour",
     empty: "No colours yet.",

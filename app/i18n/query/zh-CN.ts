@@ -101,6 +101,7 @@ export const queryZh = {
     title: "颜色标记",
     pick: "选择颜色",
     clear: "清除颜色",
+    emptyPalette: "色板中还没有颜色，请先在“编辑颜色含义”中添加。",
     filterHint: "点击颜色只看该颜色的记录，可多选。",
     clearFilter: "取消颜色筛选",
     empty: "还没有颜色。",
