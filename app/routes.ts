@@ -30,9 +30,11 @@ export default [
 
       // The community database: records, table design, dictionaries, recycle bin, uploaded files.
       route("data/:table", "routes/admin/data/list.tsx"),
+      route("data/:table/bulk", "routes/admin/data/bulk.ts"),
       route("data/:table/new", "routes/admin/data/new.tsx"),
       route("records/:id", "routes/admin/data/record.tsx"),
       route("records/:id/history", "routes/admin/data/history.tsx"),
+      route("records/:id/panel", "routes/admin/data/panel.ts"),
       route("recycle", "routes/admin/data/recycle.tsx"),
       route("tables", "routes/admin/schema/tables.tsx"),
       route("tables/:table", "routes/admin/schema/fields.tsx"),
