@@ -9,7 +9,10 @@ import { FilterGroupEditor, type GroupActions } from "./FilterGroupEditor.tsx";
 import {
   appendTo,
   emptyGroup,
+  isGroup,
   newCondition,
+  nodeAt,
+  type Path,
   pathFromServerKey,
   pruneFilter,
   removeAt,
@@ -67,11 +70,23 @@ export function ConditionBuilder(props: ConditionBuilderProps) {
     return out;
   }, [checked, problems, props.error, draft, value, t, errorText]);
 
+  // A condition just added takes the focus (its field comes first).
+  const [focus, setFocus] = useState<string | null>(null);
+  const nextPath = (groupPath: Path) => {
+    const group = nodeAt(draft, groupPath);
+    return [...groupPath, group && isGroup(group) ? group.items.length : 0];
+  };
   const edit = (fn: (f: FilterGroup) => FilterGroup) => setDraft((d) => fn(d));
   const actions: GroupActions = {
     setJoin: (path, join) => edit((f) => setJoin(f, path, join)),
-    addCondition: (path) => edit((f) => appendTo(f, path, newCondition())),
-    addGroup: (path) => edit((f) => appendTo(f, path, { ...emptyGroup(), items: [newCondition()] })),
+    addCondition: (path) => {
+      setFocus(nextPath(path).join("."));
+      edit((f) => appendTo(f, path, newCondition()));
+    },
+    addGroup: (path) => {
+      setFocus([...nextPath(path), 0].join("."));
+      edit((f) => appendTo(f, path, { ...emptyGroup(), items: [newCondition()] }));
+    },
     remove: (path) => edit((f) => removeAt(f, path)),
     updateCondition: (path, c) => edit((f) => updateCondition(f, path, () => c)),
   };
@@ -106,6 +121,7 @@ export function ConditionBuilder(props: ConditionBuilderProps) {
         fields={fields}
         dictionaries={table.dictionaries}
         problems={messages}
+        focus={focus}
         actions={actions}
       />
       <p className="text-sm text-stone-600" aria-live="polite">

@@ -1,5 +1,5 @@
 // One condition: field, operator (only those the field's type offers), what it compares with, remove.
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Condition } from "../../query/view.ts";
 import { OPERATORS, type OperatorId } from "../../schema/field-types/operators.ts";
@@ -17,6 +17,8 @@ export function ConditionRow(props: {
   problem?: string;
   /** "第 2 个条件", for screen readers. */
   position: string;
+  /** Focus the field select when the row appears (a condition just added). */
+  autoFocus?: boolean;
   onChange: (condition: Condition) => void;
   onRemove: () => void;
 }) {
@@ -27,11 +29,17 @@ export function ConditionRow(props: {
   const operators = fieldOperators(field);
   const problemId = `${id}-problem`;
   const invalid = Boolean(props.problem);
+  const fieldSelect = useRef<HTMLSelectElement>(null);
+  const { autoFocus } = props;
+  useEffect(() => {
+    if (autoFocus) fieldSelect.current?.focus();
+  }, [autoFocus]);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a row of inputs, not a form of its own
     <div role="group" aria-label={props.position} className="flex flex-col gap-1">
       <div className="grid grid-cols-[1fr_auto] gap-1.5 sm:flex sm:flex-wrap sm:items-center">
         <select
+          ref={fieldSelect}
           aria-label={t("query.filter.field")}
           value={condition.field}
           className={`${control} ${border(invalid && !field)} sm:w-40`}

@@ -1,5 +1,6 @@
 // One AND/OR group of the condition builder: how its items combine (并且 / 或者), its conditions and
 // nested groups, and buttons to add a condition or a group or to remove the group.
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Condition, FilterGroup } from "../../query/view.ts";
 import type { GridField } from "../grid/types.ts";
@@ -23,13 +24,23 @@ export function FilterGroupEditor(props: {
   dictionaries: DictionaryOptions;
   /** Path (joined with ".") → message. */
   problems: ReadonlyMap<string, string>;
+  /** Path (joined with ".") of a condition just added, to focus. */
+  focus?: string | null;
   actions: GroupActions;
+  /** Remove this group (the parent then takes the focus). */
+  onRemove?: () => void;
 }) {
   const { t } = useTranslation();
   const { group, path, actions } = props;
   const root = path.length === 0;
   const joinWord = t(group.join === "or" ? "query.summary.or" : "query.summary.and");
   const groupProblem = props.problems.get(path.join("."));
+  // After a removal the focus stays in this group, on its 添加条件.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removeItem = (at: Path) => {
+    actions.remove(at);
+    addButton.current?.focus();
+  };
   return (
     <fieldset
       className={`flex min-w-0 flex-col gap-2 ${root ? "" : "rounded-md border border-stone-200 bg-stone-50/60 p-2 sm:p-3"}`}
@@ -81,16 +92,17 @@ export function FilterGroupEditor(props: {
                   </span>
                 ) : null}
                 {isGroup(item) ? (
-                  <FilterGroupEditor {...props} group={item} path={at} />
+                  <FilterGroupEditor {...props} group={item} path={at} onRemove={() => removeItem(at)} />
                 ) : (
                   <ConditionRow
                     condition={item}
                     fields={props.fields}
                     dictionaries={props.dictionaries}
                     problem={props.problems.get(at.join("."))}
+                    autoFocus={props.focus === at.join(".")}
                     position={t("query.filter.conditionN", { n: i + 1 })}
                     onChange={(c) => actions.updateCondition(at, c)}
-                    onRemove={() => actions.remove(at)}
+                    onRemove={() => removeItem(at)}
                   />
                 )}
               </li>
@@ -99,7 +111,12 @@ export function FilterGroupEditor(props: {
         </ol>
       )}
       <div className="flex flex-wrap gap-1">
-        <button type="button" className={smallButton} onClick={() => actions.addCondition(path)}>
+        <button
+          ref={addButton}
+          type="button"
+          className={smallButton}
+          onClick={() => actions.addCondition(path)}
+        >
           <span aria-hidden="true">＋</span> {t("query.filter.addCondition")}
         </button>
         {canNestIn(path) ? (

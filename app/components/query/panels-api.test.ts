@@ -23,21 +23,29 @@ import { crossTable, statsRequest } from "./stats.ts";
 import { levelNodes, levelRequest } from "./tree.ts";
 import { definitionToSave, groupViews } from "./views.ts";
 
-type Handler = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) =>
-  | Promise<Response>
-  | Response;
+type Handler = (args: {
+  request: Request;
+  context: AppLoadContext;
+  params: Record<string, string>;
+}) => Promise<Response> | Response;
 
 const ROUTES: [RegExp, Record<string, Handler>][] = [
   [/^\/api\/v1\/tables\/([^/]+)\/facets$/, { POST: facetsRoute.action as Handler }],
   [/^\/api\/v1\/tables\/([^/]+)\/stats$/, { POST: statsRoute.action as Handler }],
   [/^\/api\/v1\/tables\/([^/]+)\/query$/, { POST: queryRoute.action as Handler }],
-  [/^\/api\/v1\/tables\/([^/]+)\/views$/, { GET: viewsRoute.loader as Handler, POST: viewsRoute.action as Handler }],
+  [
+    /^\/api\/v1\/tables\/([^/]+)\/views$/,
+    { GET: viewsRoute.loader as Handler, POST: viewsRoute.action as Handler },
+  ],
   [/^\/api\/v1\/views\/(\d+)$/, { PATCH: viewRoute.action as Handler, DELETE: viewRoute.action as Handler }],
   [
     /^\/api\/v1\/tables\/([^/]+)\/colours$/,
     { GET: coloursRoute.loader as Handler, POST: coloursRoute.action as Handler },
   ],
-  [/^\/api\/v1\/colours\/(\d+)$/, { PATCH: colourRoute.action as Handler, DELETE: colourRoute.action as Handler }],
+  [
+    /^\/api\/v1\/colours\/(\d+)$/,
+    { PATCH: colourRoute.action as Handler, DELETE: colourRoute.action as Handler },
+  ],
 ];
 
 const born = (years: number, seq: string) =>
@@ -73,8 +81,16 @@ describe("the panels against the API", () => {
         values: { name, document: born(years, seq).number, ...extra },
       });
     const home = (building: string, unit: string) => ({ estate: "丰汇园小区", building, unit, room: "101" });
-    await person("张三丰", 76, "131", { specialGroups: ["独居老人"], floorArea: 60, address: home("2号楼", "1单元") });
-    await person("李四", 36, "151", { specialGroups: ["低保户"], floorArea: 45.5, address: home("2号楼", "3单元") });
+    await person("张三丰", 76, "131", {
+      specialGroups: ["独居老人"],
+      floorArea: 60,
+      address: home("2号楼", "1单元"),
+    });
+    await person("李四", 36, "151", {
+      specialGroups: ["低保户"],
+      floorArea: 45.5,
+      address: home("2号楼", "3单元"),
+    });
     await person("王五", 71, "171", { address: home("10号楼", "1单元") });
     await person("赵六", 45, "191", { address: { estate: "大院胡同小区", building: "1号楼" } });
     await (await t.services.analytics.replica("people")).refresh();
@@ -158,7 +174,11 @@ describe("the panels against the API", () => {
     const clash = await api.createView({ name: "男性", definition }).catch((e: unknown) => e);
     expect(clash).toBeInstanceOf(QueryApiError);
     expect((clash as QueryApiError).status).toBe(409);
-    const renamed = await api.updateView(saved.id, { name: "男性居民", share: "role", role: "community_admin" });
+    const renamed = await api.updateView(saved.id, {
+      name: "男性居民",
+      share: "role",
+      role: "community_admin",
+    });
     expect(renamed.shareRole).toBe("community_admin");
     const { mine } = groupViews(await api.views());
     expect(mine.map((v) => v.name)).toContain("男性居民");
