@@ -18,7 +18,8 @@ export function Popover(props: {
   const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const { onOpen } = props;
+  const onOpen = useRef(props.onOpen);
+  onOpen.current = props.onOpen;
 
   const close = useCallback((focusButton = true) => {
     setOpen(false);
@@ -27,7 +28,7 @@ export function Popover(props: {
 
   useEffect(() => {
     if (!open) return;
-    onOpen?.();
+    onOpen.current?.();
     const first = panelRef.current?.querySelector<HTMLElement>(
       "input:not([type=hidden]), select, textarea, button, [tabindex]:not([tabindex='-1'])",
     );
@@ -38,7 +39,7 @@ export function Popover(props: {
     };
     document.addEventListener("pointerdown", outside);
     return () => document.removeEventListener("pointerdown", outside);
-  }, [open, close, onOpen]);
+  }, [open, close]);
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Esc anywhere inside closes the panel
