@@ -125,7 +125,7 @@ describe("the community database in the browser", () => {
     await page.getByRole("button", { name: "移入回收站" }).click();
     await page.waitForURL(/\/admin\/data\/people/);
     await expect.poll(() => main(page).textContent()).toContain("移入回收站");
-    expect(await main(page).locator("table").textContent()).not.toContain("王秀英");
+    expect(await main(page).getByRole("grid").textContent()).not.toContain("王秀英");
     await page.goto(`${server.url}/admin/recycle`);
     const row = page.locator("tr", { hasText: "王秀英" });
     await row.getByRole("checkbox").check();

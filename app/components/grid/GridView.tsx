@@ -42,17 +42,19 @@ export interface GridViewProps {
   first: RowWindow;
 }
 
-function useNarrow() {
-  const [narrow, setNarrow] = useState(false);
+function useMedia(query: string, initial: boolean) {
+  const [matches, setMatches] = useState(initial);
   useEffect(() => {
-    const media = window.matchMedia("(max-width: 639px)");
-    const update = () => setNarrow(media.matches);
+    const media = window.matchMedia(query);
+    const update = () => setMatches(media.matches);
     update();
     media.addEventListener("change", update);
     return () => media.removeEventListener("change", update);
-  }, []);
-  return narrow;
+  }, [query]);
+  return matches;
 }
+
+const SIDE_KEY = "linli.grid.side";
 
 const queryOf = (view: ViewDefinition): ViewQuery => {
   const { columns: _columns, ...query } = view;
@@ -65,7 +67,9 @@ export function GridView(props: GridViewProps) {
   const { table } = props;
   const api = useMemo(() => gridApi(table.key, csrfToken), [table.key, csrfToken]);
   const dictionary = useMemo(() => dictionaryLookup(table.dictionaries), [table.dictionaries]);
-  const narrow = useNarrow();
+  const narrow = useMedia("(max-width: 639px)", false);
+  // The side area sits beside the grid on wide screens and above it on middling ones.
+  const wide = useMedia("(min-width: 1024px)", true);
 
   // ── The view ──────────────────────────────────────────────────────────────────────────────────────
   const [view, setView] = useState<ViewDefinition>(props.initialView);
@@ -285,6 +289,18 @@ export function GridView(props: GridViewProps) {
     Boolean,
   ).length;
   const [sideOpen, setSideOpen] = useState(true);
+  useEffect(() => {
+    if (window.localStorage.getItem(SIDE_KEY) === "closed") setSideOpen(false);
+  }, []);
+  const toggleSide = () =>
+    setSideOpen((open) => {
+      try {
+        window.localStorage.setItem(SIDE_KEY, open ? "closed" : "open");
+      } catch {
+        // Not kept; the choice holds on this page.
+      }
+      return !open;
+    });
 
   const toolbarButton =
     "inline-flex min-h-9 items-center gap-1 rounded-md border border-stone-300 bg-white px-3 text-sm hover:bg-stone-100 disabled:opacity-50";
@@ -402,12 +418,7 @@ export function GridView(props: GridViewProps) {
         ) : (
           <>
             {panels}
-            <button
-              type="button"
-              className={toolbarButton}
-              aria-expanded={sideOpen}
-              onClick={() => setSideOpen((o) => !o)}
-            >
+            <button type="button" className={toolbarButton} aria-expanded={sideOpen} onClick={toggleSide}>
               {sideOpen ? t("grid.toolbar.hideSide") : t("grid.toolbar.showSide")}
             </button>
           </>
@@ -437,13 +448,20 @@ export function GridView(props: GridViewProps) {
       </div>
 
       <div className="flex gap-4">
-        {!narrow && sideOpen ? (
-          <aside className="hidden w-60 shrink-0 lg:block" aria-label={t("grid.toolbar.side")}>
+        {!narrow && sideOpen && wide ? (
+          <aside className="w-60 shrink-0" aria-label={t("grid.toolbar.side")}>
             {side}
           </aside>
         ) : null}
         <div className="flex min-w-0 flex-1 flex-col gap-2">
-          {!narrow && sideOpen ? <div className="lg:hidden">{side}</div> : null}
+          {!narrow && sideOpen && !wide ? (
+            <aside
+              aria-label={t("grid.toolbar.side")}
+              className="rounded-lg border border-stone-200 bg-white p-3"
+            >
+              {side}
+            </aside>
+          ) : null}
           <Messages
             edits={edits}
             note={note}

@@ -40,6 +40,9 @@ export async function loadGridPage(
   const table = await getTable(services, caller, tableKey);
   const view = viewId ? await getView(services, caller, viewId) : null;
   const definition: ViewDefinition = view && view.table.key === table.key ? view.definition : {};
+  // The page someone lands on after a save (or a delete) shows it: the replica catches up first
+  // rather than at its next tick.
+  await (await services.analytics.replica(table.key)).refresh();
   const [orgs, dictionaries, palette, first] = await Promise.all([
     listOrgs(services, caller),
     formDictionaries(services, caller, [table]),
