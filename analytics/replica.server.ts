@@ -50,6 +50,8 @@ export interface ReplicaOrigin {
   reason?: string;
   rows: number;
   ms: number;
+  /** Where the time went, in ms per step (for the log). */
+  steps: Record<string, number>;
 }
 
 export interface Replica {
@@ -83,6 +85,13 @@ export async function openReplica(
   options: ReplicaOptions = {},
 ): Promise<Replica> {
   const started = performance.now();
+  const steps: Record<string, number> = {};
+  let lap = started;
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - lap);
+    lap = now;
+  };
   let table = await loadTable(services.db, tableKey);
   // Nothing of the replica may reach the disk: no spilling of intermediate results.
   const instance = await DuckDBInstance.create(":memory:", { temp_directory: "" });
@@ -105,21 +114,32 @@ export async function openReplica(
           keys: services.keys,
           db: services.db,
           connection: writer,
+          steps,
         })
       : ({ ok: false, reason: "no snapshot directory" } as const);
+    step("snapshot");
     if (restored.ok) {
       versions = feedFrom(services.db, "record_versions", table.id, restored.state.versions);
       marks = feedFrom(services.db, "record_marks", table.id, restored.state.marks);
       const fixed = await reconcile(services, writer, table, columns);
-      origin = { source: "snapshot", rows: restored.rows, ms: 0 };
+      step("reconcile");
+      origin = { source: "snapshot", rows: restored.rows, ms: 0, steps };
       dirty = fixed > 0;
     } else {
       // The feeds start before the load: a change committed meanwhile is applied again by the first refresh.
       versions = await feedAtHead(services.db, "record_versions", table.id);
       marks = await feedAtHead(services.db, "record_marks", table.id);
       const rows = await loadAll(services, writer, table, columns, options.threads ?? defaultThreads());
+      step("records");
       await loadMarks(services, writer, table.id);
-      origin = { source: "full", reason: options.snapshotDir ? restored.reason : undefined, rows, ms: 0 };
+      step("marks");
+      origin = {
+        source: "full",
+        reason: options.snapshotDir ? restored.reason : undefined,
+        rows,
+        ms: 0,
+        steps,
+      };
       dirty = true;
     }
   } catch (error) {
@@ -262,6 +282,7 @@ export async function openReplica(
     await replica.close();
     throw error;
   }
+  step("catch up");
   origin = { ...origin, ms: Math.round(performance.now() - started) };
   return replica;
 }

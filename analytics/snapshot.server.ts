@@ -233,6 +233,8 @@ export interface RestoreSnapshot {
   keys: Pick<Keys, "derive">;
   db: Kysely<DB>;
   connection: DuckDBConnection;
+  /** Filled with the time of each step, in ms. */
+  steps?: Record<string, number>;
 }
 
 /**
@@ -244,6 +246,12 @@ export async function restoreSnapshot(r: RestoreSnapshot): Promise<RestoreResult
   if (!fs.existsSync(file)) return { ok: false, reason: "no snapshot" };
   const c = r.connection;
   const alias = `snap_${crypto.randomBytes(4).toString("hex")}`;
+  let lap = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    if (r.steps) r.steps[name] = Math.round(now - lap);
+    lap = now;
+  };
   try {
     await c.run(`ATTACH ${literal(file)} AS ${alias} (READ_ONLY)`);
   } catch (error) {
@@ -293,6 +301,7 @@ export async function restoreSnapshot(r: RestoreSnapshot): Promise<RestoreResult
           });
         }
       }
+      step("open sealed columns");
       const select = [
         ...FIXED_COLUMNS.map((name) => `p.${quoteIdent(name)}`),
         ...r.columns.map((col) =>
@@ -303,6 +312,7 @@ export async function restoreSnapshot(r: RestoreSnapshot): Promise<RestoreResult
         `INSERT INTO records SELECT ${select.join(", ")} FROM ${alias}.plain p ` +
           `${sealed.length > 0 ? "LEFT JOIN opened o USING (id)" : ""} ORDER BY p.id`,
       );
+      step("read rows");
       await c.run(`INSERT INTO marks SELECT record_id, colour FROM ${alias}.marks`);
     } finally {
       await c.run("DROP TABLE IF EXISTS opened");

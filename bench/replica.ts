@@ -1,19 +1,24 @@
-// First measurements of the DuckDB replica: load time and memory for N generated people, and quick
-// search (pinyin initials, part of a phone, part of a name) p50/p95 beside the same search run directly
-// on the relational store (which, holding numbers sealed, can only scan names).
-// Usage: node --import tsx bench/replica.ts [--people 200000] [--database mysql://…]
+// Measurements of the DuckDB replica for N generated people: a full load (decoding on the main thread
+// and in worker threads), writing the snapshot, a restart from the snapshot (with changes made while it
+// was down), memory, how soon a save is visible to queries, and quick search (pinyin initials, part of a
+// phone, part of a name) p50/p95 beside the same search run directly on the relational store (which,
+// holding numbers sealed, can only scan names).
+// Usage: node --import tsx bench/replica.ts [--people 200000] [--database mysql://…] [--keep <dir>]
+//        [--threads N]
+// --keep reuses (or creates) the data directory and SQLite file there, so people are generated once.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openReplica } from "../analytics/replica.server.ts";
+import { openReplica, type Replica } from "../analytics/replica.server.ts";
 import { quickSearch } from "../analytics/search.server.ts";
 import { loadActorByUsername } from "../app/auth/actor.server.ts";
 import { createServices } from "../app/core/boot.server.ts";
 import { loadConfig } from "../app/core/config.server.ts";
-import type { Caller } from "../app/core/services.server.ts";
+import type { Caller, Services } from "../app/core/services.server.ts";
 import { loadDemoPeople } from "../app/demo/people-records.server.ts";
 import { listRecords } from "../app/people/records/read.server.ts";
+import { updateRecord } from "../app/people/records/write.server.ts";
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -35,27 +40,102 @@ async function timeRuns(queries: string[], run: (q: string) => Promise<unknown>)
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+const MiB = 2 ** 20;
+const rss = () => process.memoryUsage().rss / MiB;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What DuckDB itself holds for the replica (its tables and indexes), in MiB. */
+async function duckMemory(replica: Replica): Promise<number> {
+  const reader = await replica.connection.runAndReadAll(
+    "SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory()",
+  );
+  return Number(reader.getRowObjectsJS()[0]!.bytes) / MiB;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; rss: number }> {
+  global.gc?.();
+  const start = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - start, rss: rss() };
+}
+
+/** Save one person and wait until the replica (following every 250 ms) shows it. */
+async function visibleAfter(services: Services, caller: Caller, replica: Replica, id: number, n: number) {
+  const mobile = `1380000${String(n).padStart(4, "0")}`;
+  const start = performance.now();
+  await updateRecord(services, caller, id, { values: { mobile } });
+  for (;;) {
+    const reader = await replica.connection.runAndReadAll("SELECT mobile FROM records WHERE id = $id", {
+      id,
+    });
+    if (reader.getRowObjectsJS()[0]?.mobile === mobile) return performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function main() {
   const people = Number(argument("people", "200000"));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linli-bench-"));
+  const keep = argument("keep", "");
+  const threads = Number(
+    argument("threads", String(Math.max(1, Math.min(4, os.availableParallelism() - 1)))),
+  );
+  const dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "linli-bench-"));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const keyFile = path.join(dataDir, "bench.key");
+  if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(32).toString("hex"));
   const services = await createServices({
     ...loadConfig({ NODE_ENV: "production" }),
     dataDir,
     databaseUrl: argument("database", path.join(dataDir, "linli.db")),
     demo: true,
     demoPeople: 0,
-    secretKey: crypto.randomBytes(32).toString("hex"),
+    secretKey: fs.readFileSync(keyFile, "utf8"),
     logLevel: "warn",
   });
+  const snapshotDir = path.join(dataDir, "replica");
   try {
-    await loadDemoPeople(services, people);
+    const people0 = await services.db
+      .selectFrom("records")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    if (Number(people0.n) < people) await loadDemoPeople(services, people - Number(people0.n));
     const actor = await loadActorByUsername(services.db, "admin");
     const admin: Caller = { actor: actor!, ip: null, via: "cli" };
-    const heapBefore = process.memoryUsage().rss;
-    const loadStart = performance.now();
-    const replica = await openReplica(services);
-    const loadMs = performance.now() - loadStart;
-    const rss = process.memoryUsage().rss;
+    fs.rmSync(snapshotDir, { recursive: true, force: true });
+    const baseline = rss();
+
+    const inline = await timed(() => openReplica(services, "people", { threads: 0 }));
+    const inlineDuck = await duckMemory(inline.value);
+    await inline.value.close();
+
+    const full = await timed(() => openReplica(services, "people", { snapshotDir, threads }));
+    const fullDuck = await duckMemory(full.value);
+    const saved = await timed(() => full.value.saveSnapshot());
+    const snapshotBytes = fs
+      .readdirSync(snapshotDir)
+      .reduce((sum, f) => sum + fs.statSync(path.join(snapshotDir, f)).size, 0);
+    await full.value.close();
+
+    // Changes committed while no process followed: the restart catches up with them.
+    const changed = await services.db
+      .selectFrom("records")
+      .select("id")
+      .orderBy("id", "desc")
+      .limit(1000)
+      .execute();
+    let n = 0;
+    for (const { id } of changed)
+      await updateRecord(services, admin, Number(id), { values: { landline: `010-${n++}` } });
+
+    const restart = await timed(() => openReplica(services, "people", { snapshotDir, threads }));
+    const replica = restart.value;
+    const restartDuck = await duckMemory(replica);
+    replica.follow(250);
+
+    const latencies: number[] = [];
+    for (let i = 0; i < 20; i++)
+      latencies.push(await visibleAfter(services, admin, replica, Number(changed[i]!.id), i));
+    latencies.sort((a, b) => a - b);
 
     const initials = ["zsf", "wxy", "lj", "chy", "zwei", "ljh", "wl", "zyx", "lxm", "yh"];
     const digits = ["8000", "1234", "5678", "0013", "9999", "2024", "3456", "7777", "6543", "1010"];
@@ -78,9 +158,31 @@ async function main() {
         await timeRuns(rounds(names), (q) => listRecords(services, admin, "people", { q, pageSize: 50 })),
       ],
     ];
-    console.log(`\n${people.toLocaleString("en")} people, ${services.database.describe}`);
+    await replica.close();
+
+    const perRecord = (ms: number) => `${((ms * 1000) / people).toFixed(0)} µs/record`;
+    const at1M = (ms: number) => seconds((ms * 1_000_000) / people);
     console.log(
-      `replica loaded in ${(loadMs / 1000).toFixed(1)} s; process memory ${(heapBefore / 2 ** 20).toFixed(0)} → ${(rss / 2 ** 20).toFixed(0)} MiB\n`,
+      `\n${people.toLocaleString("en")} people, ${services.database.describe}, ${os.cpus().length} cores`,
+    );
+    console.log(`process memory before loading: ${baseline.toFixed(0)} MiB\n`);
+    console.log(
+      "| step | time | × 1M / N | DuckDB memory | process memory after |\n| --- | --- | --- | --- | --- |",
+    );
+    console.log(
+      `| full load, decoding on the main thread | ${seconds(inline.ms)} (${perRecord(inline.ms)}) | ${at1M(inline.ms)} | ${inlineDuck.toFixed(0)} MiB | ${inline.rss.toFixed(0)} MiB |`,
+    );
+    console.log(
+      `| full load, ${threads} decoding worker thread(s) | ${seconds(full.ms)} (${perRecord(full.ms)}) | ${at1M(full.ms)} | ${fullDuck.toFixed(0)} MiB | ${full.rss.toFixed(0)} MiB |`,
+    );
+    console.log(
+      `| write the snapshot (${(snapshotBytes / MiB).toFixed(0)} MiB on disk) | ${seconds(saved.ms)} | ${at1M(saved.ms)} | | |`,
+    );
+    console.log(
+      `| restart from the snapshot + 1,000 changes made meanwhile | ${seconds(restart.ms)} | ${at1M(restart.ms)} | ${restartDuck.toFixed(0)} MiB | ${restart.rss.toFixed(0)} MiB |`,
+    );
+    console.log(
+      `\nsave → visible to a query (follow every 250 ms), 20 saves: p50 ${latencies[10]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms\n`,
     );
     console.log("| operation | replica p50 / p95 | straight SQL p50 / p95 |\n| --- | --- | --- |");
     for (const [name, duck, direct] of rows)
@@ -91,10 +193,9 @@ async function main() {
             : "no such search (SQL holds no pinyin, numbers sealed)"
         } |`,
       );
-    replica.close();
   } finally {
     await services.database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
