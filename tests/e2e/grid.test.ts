@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller, Services } from "../../app/core/services.server.ts";
 import { buildId } from "../../app/people/identity/id-fixtures.ts";
+import type { RecordView } from "../../app/people/records/present.server.ts";
 import { getRecord } from "../../app/people/records/read.server.ts";
 import { createRecord } from "../../app/people/records/write.server.ts";
 import { launchBrowser, signIn } from "../support/browser.ts";
@@ -51,7 +52,7 @@ describe("the records grid in the browser", () => {
   it("scrolls to the last row, edits by typing, pastes mobile numbers and reports the refused one", async () => {
     const s: Services = server.services;
     const fengsheng: Caller = await callerFor(s, "fengsheng");
-    const people = [];
+    const people: RecordView[] = [];
     for (const [i, birth] of ["1950-01-02", "1960-02-03", "1970-03-04"].entries())
       people.push(
         await createRecord(s, fengsheng, "people", {
