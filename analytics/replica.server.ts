@@ -248,11 +248,10 @@ export async function openReplica(
         columns,
         keys: services.keys,
         connection: saver,
-        pin: () =>
+        pin: (begin) =>
           exclusive(async (): Promise<SnapshotState> => {
-            // The first read fixes what this transaction sees: the replica as of the feeds' positions.
-            await saver.run("SELECT count(*) FROM records");
-            await saver.run("SELECT count(*) FROM marks");
+            // What the transaction sees is the replica as of the feeds' positions now.
+            await begin();
             dirty = false;
             const position = versions.position();
             return {

@@ -137,10 +137,10 @@ export interface WriteSnapshot {
   /** A connection of the replica's DuckDB instance, used for this write only. */
   connection: DuckDBConnection;
   /**
-   * Called with a transaction open on `connection`: reads the replica once so the transaction sees it as
-   * it is now, and returns the feeds' positions of that moment. Runs while the replica does not refresh.
+   * Runs `begin` (which opens a transaction on `connection` and reads the replica once, fixing what the
+   * transaction sees) while the replica does not refresh, and returns the feeds' positions of that moment.
    */
-  pin(): Promise<SnapshotState>;
+  pin(begin: () => Promise<void>): Promise<SnapshotState>;
 }
 
 /** Writes the snapshot; resolves with its size in bytes. */
@@ -155,9 +155,12 @@ export async function writeSnapshot(w: WriteSnapshot): Promise<number> {
   let attached = true;
   let open_ = false;
   try {
-    await c.run("BEGIN TRANSACTION");
-    open_ = true;
-    const state = await w.pin();
+    const state = await w.pin(async () => {
+      await c.run("BEGIN TRANSACTION");
+      open_ = true;
+      await c.run("SELECT count(*) FROM records");
+      await c.run("SELECT count(*) FROM marks");
+    });
     const sealed = sealedColumns(w.columns);
     const plain = [...FIXED_COLUMNS, ...w.columns.filter((c) => !c.field.sensitive).map((c) => c.name)];
     const key = snapshotKey(w.keys);
