@@ -125,8 +125,9 @@ async function main() {
       .limit(1000)
       .execute();
     let n = 0;
+    const run = crypto.randomInt(10_000);
     for (const { id } of changed)
-      await updateRecord(services, admin, Number(id), { values: { landline: `010-${n++}` } });
+      await updateRecord(services, admin, Number(id), { values: { landline: `010-${run}-${n++}` } });
 
     const restart = await timed(() => openReplica(services, "people", { snapshotDir, threads }));
     const replica = restart.value;
