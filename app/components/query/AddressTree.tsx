@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ViewQuery } from "../../query/view.ts";
 import { useQueryApi } from "./api.ts";
-import { ErrorLine, useErrorText } from "./parts.tsx";
+import { ErrorNote } from "./parts.tsx";
 import {
   ADDRESS_LEVELS,
   type AddressFilter,
@@ -30,7 +30,6 @@ export function AddressTree(props: {
   onChange: (address?: AddressFilter) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const api = useQueryApi(props.tableKey);
   const selected = addressPath(props.value, props.field);
   const root = levelRequest(props.query, props.field, [])!;
@@ -176,7 +175,7 @@ export function AddressTree(props: {
       >
         {t("query.tree.allAddresses")}
       </button>
-      {loaded.error || problem ? <ErrorLine>{errorText(loaded.error ?? problem)}</ErrorLine> : null}
+      {loaded.error || problem ? <ErrorNote error={loaded.error ?? problem} /> : null}
       {tree.length === 0 ? (
         <p className="ml-9 px-2 text-sm text-stone-500">
           {loaded.loading || !loaded.data ? t("query.loading") : t("query.tree.noEstates")}

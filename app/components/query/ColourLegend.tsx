@@ -9,7 +9,7 @@ import { ColourRuleEditor } from "./ColourRuleEditor.tsx";
 import { legendEntries, ruleText, sameColour, toggleColour } from "./colours.ts";
 import { PaletteEditor } from "./PaletteEditor.tsx";
 import { Popover } from "./Popover.tsx";
-import { ErrorLine, Swatch, smallButton, useErrorText } from "./parts.tsx";
+import { ErrorNote, Swatch, smallButton } from "./parts.tsx";
 import type { Translate } from "./summary.ts";
 import { usePalette } from "./usePalette.ts";
 
@@ -28,7 +28,6 @@ export interface ColourLegendProps {
 export function ColourLegend(props: ColourLegendProps) {
   const { t } = useTranslation();
   const id = useId();
-  const errorText = useErrorText();
   const { table, value } = props;
   const api = useQueryApi(table.key);
   const { palette, error, save } = usePalette(table.key, api);
@@ -84,7 +83,7 @@ export function ColourLegend(props: ColourLegendProps) {
           ) : null}
         </div>
       </header>
-      {error ? <ErrorLine>{errorText(error)}</ErrorLine> : null}
+      {error ? <ErrorNote error={error} /> : null}
       {entries.length === 0 ? (
         <p className="text-sm text-stone-500">{palette ? t("query.colours.empty") : t("query.loading")}</p>
       ) : (

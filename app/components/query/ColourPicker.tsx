@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { type PaletteColour, useQueryApi } from "./api.ts";
 import { presetName, sameColour } from "./colours.ts";
-import { ErrorLine, Swatch, useErrorText } from "./parts.tsx";
+import { ErrorNote, Swatch } from "./parts.tsx";
 import { usePalette } from "./usePalette.ts";
 
 export interface ColourPickerProps {
@@ -21,7 +21,6 @@ export interface ColourPickerProps {
 
 export function ColourPicker(props: ColourPickerProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const api = useQueryApi(props.tableKey);
   const loaded = usePalette(props.tableKey, api);
   // Marks take palette colours only (the server refuses others).
@@ -34,7 +33,7 @@ export function ColourPicker(props: ColourPickerProps) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a list of buttons, each one picks
     <div role="group" aria-label={props.label ?? t("query.colours.pick")} className="flex flex-col gap-0.5">
-      {loaded.error && !props.palette ? <ErrorLine>{errorText(loaded.error)}</ErrorLine> : null}
+      {loaded.error && !props.palette ? <ErrorNote error={loaded.error} /> : null}
       {!palette && !loaded.error ? <p className="px-2 text-sm text-stone-500">{t("query.loading")}</p> : null}
       {palette && palette.length === 0 ? (
         <p className="px-2 text-sm text-stone-500">{t("query.colours.emptyPalette")}</p>

@@ -19,7 +19,7 @@ import {
   toggleFacet,
 } from "./facets.ts";
 import { Popover } from "./Popover.tsx";
-import { ErrorLine, smallButton, useErrorText } from "./parts.tsx";
+import { ErrorNote, smallButton } from "./parts.tsx";
 import { useLoad } from "./useLoad.ts";
 
 export interface FacetPanelProps {
@@ -37,7 +37,6 @@ const storageKey = (table: string) => `linli.query.facets.${table}`;
 
 export function FacetPanel(props: FacetPanelProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const id = useId();
   const { table } = props;
   const api = useQueryApi(table.key);
@@ -129,7 +128,7 @@ export function FacetPanel(props: FacetPanelProps) {
           </Popover>
         </div>
       </header>
-      {loaded.error ? <ErrorLine>{errorText(loaded.error)}</ErrorLine> : null}
+      {loaded.error ? <ErrorNote error={loaded.error} /> : null}
       {chosen.length === 0 ? <p className="text-sm text-stone-500">{t("query.facets.noneChosen")}</p> : null}
       {chosen.map((fieldKey) => {
         const field = table.fields.find((f) => f.key === fieldKey)!;

@@ -14,16 +14,7 @@ import {
   sameColour,
   setMeaning,
 } from "./colours.ts";
-import {
-  border,
-  control,
-  ErrorLine,
-  IconButton,
-  primaryButton,
-  Swatch,
-  secondaryButton,
-  useErrorText,
-} from "./parts.tsx";
+import { border, control, ErrorNote, IconButton, primaryButton, Swatch, secondaryButton } from "./parts.tsx";
 
 export function PaletteEditor(props: {
   palette: PaletteColour[];
@@ -32,7 +23,6 @@ export function PaletteEditor(props: {
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const errorText = useErrorText();
   const [draft, setDraft] = useState(props.palette);
   const [custom, setCustom] = useState("#0ea5e9");
   const [busy, setBusy] = useState(false);
@@ -117,7 +107,7 @@ export function PaletteEditor(props: {
         </button>
       </div>
       {missing ? <p className="text-sm text-red-700">{t("query.colours.meaningMissing")}</p> : null}
-      {error ? <ErrorLine>{errorText(error)}</ErrorLine> : null}
+      {error ? <ErrorNote error={error} /> : null}
       <div className="flex gap-2">
         <button type="button" className={primaryButton} disabled={busy || missing} onClick={save}>
           {busy ? t("query.saving") : t("query.save")}

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GridTable } from "../grid/types.ts";
 import { QueryApiError, type SavedView, type ShareKind, type ViewInput } from "./api.ts";
-import { border, control, ErrorLine, primaryButton, secondaryButton, useErrorText } from "./parts.tsx";
+import { border, control, ErrorNote, primaryButton, secondaryButton, useErrorText } from "./parts.tsx";
 import { MAX_NAME, nameProblem, SHARE_ROLES, type ShareChoice, shareInput } from "./views.ts";
 
 export function SaveViewForm(props: {
@@ -142,7 +142,7 @@ export function SaveViewForm(props: {
           {shareMessage ? <p className="text-sm text-red-700">{shareMessage}</p> : null}
         </fieldset>
       ) : null}
-      {error ? <ErrorLine>{errorText(error)}</ErrorLine> : null}
+      {error ? <ErrorNote error={error} /> : null}
       <div className="flex gap-2">
         <button type="submit" className={primaryButton} disabled={busy}>
           {busy ? t("query.saving") : props.submitLabel}

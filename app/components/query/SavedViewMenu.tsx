@@ -7,7 +7,7 @@ import type { ViewDefinition } from "../../query/view.ts";
 import type { GridTable } from "../grid/types.ts";
 import { type SavedView, useQueryApi } from "./api.ts";
 import { Popover } from "./Popover.tsx";
-import { ErrorLine, primaryButton, secondaryButton, smallButton, useErrorText } from "./parts.tsx";
+import { ErrorNote, primaryButton, secondaryButton, smallButton } from "./parts.tsx";
 import { SaveViewForm } from "./SaveViewForm.tsx";
 import { useLoad } from "./useLoad.ts";
 import { ViewItem } from "./ViewItem.tsx";
@@ -35,7 +35,6 @@ type Mode =
 
 export function SavedViewMenu(props: SavedViewMenuProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const id = useId();
   const api = useQueryApi(props.table.key);
   const [opened, setOpened] = useState(0);
@@ -48,7 +47,8 @@ export function SavedViewMenu(props: SavedViewMenuProps) {
   const activeId = props.activeId ?? null;
   const active = views.find((v) => v.id === activeId);
   const activeName = active?.name ?? (activeId !== null ? props.activeName : undefined);
-  const changed = active ? !sameDefinition(active.definition, props.current) : false;
+  const fieldKeys = props.table.fields.map((f) => f.key);
+  const changed = active ? !sameDefinition(active.definition, props.current, fieldKeys) : false;
 
   const onOpen = useCallback(() => {
     setMode({ kind: "list" });
@@ -82,7 +82,9 @@ export function SavedViewMenu(props: SavedViewMenuProps) {
       }}
       onSaveChanges={() =>
         act(async () => {
-          const saved = await api.updateView(view.id, { definition: definitionToSave(props.current) });
+          const saved = await api.updateView(view.id, {
+            definition: definitionToSave(props.current, fieldKeys),
+          });
           props.onActiveChange?.(saved);
         })
       }
@@ -100,7 +102,10 @@ export function SavedViewMenu(props: SavedViewMenuProps) {
           submitLabel={t("query.save")}
           onCancel={() => setMode({ kind: "list" })}
           onSubmit={async (input) => {
-            const saved = await api.createView({ ...input, definition: definitionToSave(props.current) });
+            const saved = await api.createView({
+              ...input,
+              definition: definitionToSave(props.current, fieldKeys),
+            });
             props.onActiveChange?.(saved);
             loaded.reload();
             setMode({ kind: "list" });
@@ -133,7 +138,7 @@ export function SavedViewMenu(props: SavedViewMenuProps) {
           {mode.view.share !== "private" ? (
             <p className="text-sm text-amber-700">{t("query.views.deleteShared")}</p>
           ) : null}
-          {error ? <ErrorLine>{errorText(error)}</ErrorLine> : null}
+          {error ? <ErrorNote error={error} /> : null}
           <div className="flex gap-2">
             <button
               type="button"
@@ -157,8 +162,8 @@ export function SavedViewMenu(props: SavedViewMenuProps) {
       );
     return (
       <div className="flex flex-col gap-3" aria-busy={loaded.loading || undefined}>
-        {loaded.error ? <ErrorLine>{errorText(loaded.error)}</ErrorLine> : null}
-        {error ? <ErrorLine>{errorText(error)}</ErrorLine> : null}
+        {loaded.error ? <ErrorNote error={loaded.error} /> : null}
+        {error ? <ErrorNote error={error} /> : null}
         {!loaded.data && !loaded.error ? (
           <p className="text-sm text-stone-500">{t("query.loading")}</p>
         ) : null}

@@ -6,15 +6,7 @@ import type { Aggregate, ViewQuery } from "../../query/view.ts";
 import type { GridTable } from "../grid/types.ts";
 import { useQueryApi } from "./api.ts";
 import { CrossTableView } from "./CrossTableView.tsx";
-import {
-  border,
-  control,
-  ErrorLine,
-  IconButton,
-  secondaryButton,
-  smallButton,
-  useErrorText,
-} from "./parts.tsx";
+import { border, control, ErrorNote, IconButton, secondaryButton, smallButton } from "./parts.tsx";
 import {
   addMeasure,
   crossCsv,
@@ -38,7 +30,6 @@ export interface StatsPanelProps {
 export function StatsPanel(props: StatsPanelProps) {
   const { t } = useTranslation();
   const id = useId();
-  const errorText = useErrorText();
   const { table } = props;
   const api = useQueryApi(table.key);
   const groupable = useMemo(() => groupableFields(table.fields), [table.fields]);
@@ -188,7 +179,7 @@ export function StatsPanel(props: StatsPanelProps) {
           </button>
         </div>
       </fieldset>
-      {loaded.error ? <ErrorLine>{errorText(loaded.error)}</ErrorLine> : null}
+      {loaded.error ? <ErrorNote error={loaded.error} /> : null}
       <div aria-live="polite" aria-busy={loaded.loading || undefined} className="flex flex-col gap-2">
         {loaded.loading && !cross ? <p className="text-sm text-stone-500">{t("query.loading")}</p> : null}
         {cross ? (

@@ -72,6 +72,37 @@ export function useErrorText(): (error: unknown) => string {
   };
 }
 
+/** The per-field messages of a server refusal (what exactly was wrong), in the reader's language. */
+export function useErrorDetails(): (error: unknown) => string[] {
+  const text = useErrorText();
+  return (error) => {
+    const fields =
+      typeof error === "object" && error !== null && "status" in error
+        ? (error as { fields?: Record<string, string> }).fields
+        : undefined;
+    const main = text(error);
+    return [...new Set(Object.values(fields ?? {}).map(text))].filter((m) => m !== main);
+  };
+}
+
+/** A refusal: its message, then what exactly was wrong. */
+export function ErrorNote(props: { error: unknown }) {
+  const text = useErrorText();
+  const details = useErrorDetails()(props.error);
+  return (
+    <div role="alert" className="text-sm text-red-700">
+      <p>{text(props.error)}</p>
+      {details.length > 0 ? (
+        <ul className="list-disc pl-5">
+          {details.slice(0, 5).map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 export function ErrorLine(props: { children: ReactNode; id?: string }) {
   return (
     <p id={props.id} role="alert" className="text-sm text-red-700">

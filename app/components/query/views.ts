@@ -69,11 +69,18 @@ const empty = (v: unknown) =>
   (Array.isArray(v) && v.length === 0) ||
   (typeof v === "object" && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
-/** What a save keeps: the definition without empty parts, its filter without empty groups. */
-export function definitionToSave(current: ViewDefinition): ViewDefinition {
+/**
+ * What a save keeps: the definition without empty parts, its filter without empty groups. Given the
+ * table's field keys, grid columns that are no field of the table (the grid's own 编号 / 所属组织
+ * columns, `$id` and `$org`) are left out: a view keeps fields and the view's computed columns only.
+ */
+export function definitionToSave(current: ViewDefinition, fieldKeys?: readonly string[]): ViewDefinition {
+  const known = fieldKeys && new Set([...fieldKeys, ...(current.computed ?? []).map((c) => c.key)]);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(current)) {
-    const v = key === "filter" ? pruneFilter(value as ViewDefinition["filter"]) : value;
+    let v: unknown = value;
+    if (key === "filter") v = pruneFilter(value as ViewDefinition["filter"]);
+    if (key === "columns" && known) v = (value as ViewDefinition["columns"])?.filter((c) => known.has(c.key));
     if (!empty(v)) out[key] = v;
   }
   return out as ViewDefinition;
@@ -91,5 +98,6 @@ const canonical = (value: unknown): unknown => {
 };
 
 /** Whether the grid still shows what the view keeps (to offer "save changes"). */
-export const sameDefinition = (a: ViewDefinition, b: ViewDefinition) =>
-  JSON.stringify(canonical(definitionToSave(a))) === JSON.stringify(canonical(definitionToSave(b)));
+export const sameDefinition = (a: ViewDefinition, b: ViewDefinition, fieldKeys?: readonly string[]) =>
+  JSON.stringify(canonical(definitionToSave(a, fieldKeys))) ===
+  JSON.stringify(canonical(definitionToSave(b, fieldKeys)));
