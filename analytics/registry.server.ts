@@ -52,6 +52,8 @@ export function createAnalytics(
   const statuses = new Map<string, ReplicaStatus>();
   let snapshotTimer: NodeJS.Timeout | undefined;
   let closing = false;
+  /** Aborts loads under way when the process stops. */
+  const stopping = new AbortController();
 
   const save = async (replica: Replica) => {
     try {
@@ -67,6 +69,7 @@ export function createAnalytics(
       snapshotDir: snapshotDir ?? undefined,
       threads: options.threads,
       onStale: () => void rebuild(tableKey),
+      signal: stopping.signal,
     }).then(
       (r) => {
         r.follow(FOLLOW_MS);
@@ -98,6 +101,7 @@ export function createAnalytics(
         snapshotDir: snapshotDir ?? undefined,
         threads: options.threads,
         onStale: () => void rebuild(tableKey),
+        signal: stopping.signal,
       });
       if (closing || opened.get(tableKey) !== old) {
         await fresh.close();
@@ -139,6 +143,7 @@ export function createAnalytics(
     },
     async close() {
       closing = true;
+      stopping.abort(new Error("the process is stopping"));
       if (snapshotTimer) clearInterval(snapshotTimer);
       const replicas = await ready();
       opened.clear();

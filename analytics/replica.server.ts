@@ -41,6 +41,8 @@ export interface ReplicaOptions {
    * sensitive, or no longer a person's name): the replica must be rebuilt (the registry does).
    */
   onStale?: () => void;
+  /** Gives up a load under way (at shutdown): the open rejects between two batches. */
+  signal?: AbortSignal;
 }
 
 /** How the replica was built. */
@@ -129,7 +131,14 @@ export async function openReplica(
       // The feeds start before the load: a change committed meanwhile is applied again by the first refresh.
       versions = await feedAtHead(services.db, "record_versions", table.id);
       marks = await feedAtHead(services.db, "record_marks", table.id);
-      const rows = await loadAll(services, writer, table, columns, options.threads ?? defaultThreads());
+      const rows = await loadAll(
+        services,
+        writer,
+        table,
+        columns,
+        options.threads ?? defaultThreads(),
+        options.signal,
+      );
       step("records");
       await loadMarks(services, writer, table.id);
       step("marks");
@@ -319,6 +328,7 @@ async function loadAll(
   table: TableDef,
   columns: readonly ReplicaColumn[],
   threads: number,
+  signal?: AbortSignal,
 ): Promise<number> {
   const ids = await recordIds(services, table.id);
   const pool =
@@ -330,6 +340,7 @@ async function loadAll(
     const depth = Math.max(2, pool.threads * 2);
     const appender = await writer.createAppender("records");
     for (let i = 0; i < ids.length; i += BATCH) {
+      signal?.throwIfAborted();
       decoding.push(pool.decode(await readRows(services, ids.slice(i, i + BATCH))));
       if (decoding.length >= depth) appendRows(appender, columns, await decoding.shift()!);
     }
