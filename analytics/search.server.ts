@@ -15,21 +15,26 @@ export interface SearchHit {
 /** Lower case, inner spaces gone: "Zhang San" → "zhangsan", as the search text is kept. */
 const needle = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
-/**
- * The SQL condition of quick search, matching `$needle` (see `needle`) in the search text and `$upper_needle`
- * (upper case, for the X of an ID number) in the sensitive columns.
- */
-export function searchCondition(replica: Replica): string {
-  const sensitive = sensitiveSearchColumns(replica.columns).map(
-    (c) => ` OR contains(${quoteIdent(c.name)}, $upper_needle)`,
-  );
-  return `(contains(search, $needle)${sensitive.join("")})`;
-}
+/** Digits (an ID number may end in X), spaces and dashes dropped: a piece of an ID or phone number. */
+const NUMBER_PIECE = /^[0-9]+x?$/;
+const NUMBER_TYPES = new Set(["document", "mobile"]);
 
-export const searchParams = (text: string) => {
-  const n = needle(text);
-  return { needle: n, upper_needle: n.toUpperCase() };
-};
+/**
+ * The SQL condition of quick search: `text` in the search text, and in the sensitive columns (kept out of
+ * the search text so a snapshot of it holds nothing sensitive). ID and phone columns are only looked at
+ * when the text can be part of a number, which spares most searches (names, pinyin) three scans.
+ */
+export function searchCondition(replica: Replica, text: string, bind: (value: string) => string): string {
+  const lower = needle(text);
+  const digits = lower.replace(/-/g, "");
+  const parts = [`contains(search, ${bind(lower)})`];
+  for (const column of sensitiveSearchColumns(replica.columns)) {
+    const name = quoteIdent(column.name);
+    if (!NUMBER_TYPES.has(column.field.type)) parts.push(`contains(lower(${name}), ${bind(lower)})`);
+    else if (NUMBER_PIECE.test(digits)) parts.push(`contains(${name}, ${bind(digits.toUpperCase())})`);
+  }
+  return `(${parts.join(" OR ")})`;
+}
 
 /** Records whose name, pinyin, text values or any part of an ID or phone number contain `text`. */
 export async function quickSearch(
@@ -45,11 +50,17 @@ export async function quickSearch(
     throw invalid("请输入 1–50 个字的搜索词 / Type 1–50 characters to search for", {
       q: "1–50 个字 / 1–50 characters",
     });
+  const values: Record<string, string> = {};
+  const bind = (value: string) => {
+    const name = `s${Object.keys(values).length}`;
+    values[name] = value;
+    return `$${name}`;
+  };
   const reader = await replica.connection.runAndReadAll(
     `SELECT id, system_id FROM records
-      WHERE NOT deleted AND starts_with(org_path, $scope) AND ${searchCondition(replica)}
-      ORDER BY id DESC LIMIT $limit`,
-    { scope: caller.actor.orgPath, ...searchParams(wanted), limit: Math.min(Math.max(1, limit), 500) },
+      WHERE NOT deleted AND starts_with(org_path, $scope) AND ${searchCondition(replica, wanted, bind)}
+      ORDER BY id DESC LIMIT ${Math.min(Math.max(1, Math.trunc(limit)), 500)}`,
+    { scope: caller.actor.orgPath, ...values },
   );
   return reader.getRowObjectsJS().map((r) => ({ id: Number(r.id), systemId: String(r.system_id) }));
 }

@@ -53,14 +53,14 @@ const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 /** Boot the engine twice: from nothing (full load), then again as a restart would (snapshot if any). */
 async function bootEngine(services: Services, log: (line: string) => void) {
   fs.rmSync(path.join(services.config.dataDir, "replica"), { recursive: true, force: true });
-  services.analytics.close();
+  await services.analytics.close();
   const rssBefore = process.memoryUsage().rss;
   let start = performance.now();
   let analytics = createAnalytics(services);
   await analytics.replica("people");
   const fullLoadMs = performance.now() - start;
   log(`  full load ${(fullLoadMs / 1000).toFixed(1)} s`);
-  analytics.close();
+  await analytics.close(); // writes the snapshot a restart reads
   start = performance.now();
   analytics = createAnalytics(services);
   const replica = await analytics.replica("people");
@@ -155,7 +155,7 @@ async function benchEngine(options: BenchOptions, databaseUrl: string | undefine
       ),
     };
   } finally {
-    services.analytics.close();
+    await services.analytics.close();
     await services.database.close();
   }
 }

@@ -11,7 +11,7 @@ import { fieldType } from "../../app/schema/field-types/registry.ts";
 import type { TableDef } from "../../app/schema/tables.server.ts";
 import { quoteIdent } from "../columns.ts";
 import type { Replica } from "../replica.server.ts";
-import { searchCondition, searchParams } from "../search.server.ts";
+import { searchCondition } from "../search.server.ts";
 import { FieldResolver, type ResolvedField } from "./fields.ts";
 import { compileFilter, type FilterScope } from "./filter.ts";
 import { Params } from "./params.ts";
@@ -25,6 +25,8 @@ export interface CompiledQuery {
   where: string;
   /** The same without one facet's own selection (facet counts show what ticking more would add). */
   whereWithoutFacet(key: string): string;
+  /** Quick search is in the WHERE: a scan of every row's text, best done once for rows and count. */
+  searches: boolean;
   /** Whether the WHERE reads the marks table (join it as `m`). */
   needsMarks: boolean;
   orderBy: string;
@@ -60,14 +62,7 @@ export async function compileQuery(
   if (query.orgId)
     base.push(`starts_with(r.org_path, ${params.add(await orgPathInScope(services, caller, query.orgId))})`);
   if (query.address) base.push(addressCondition(fields, params, query.address));
-  if (query.search) {
-    const wanted = searchParams(query.search);
-    base.push(
-      searchCondition(replica)
-        .replaceAll("$needle", params.add(wanted.needle))
-        .replaceAll("$upper_needle", params.add(wanted.upper_needle)),
-    );
-  }
+  if (query.search) base.push(searchCondition(replica, query.search, (v) => params.add(v)));
   const filter = compileFilter(query.filter, scope);
   if (filter) base.push(filter);
 
@@ -103,6 +98,7 @@ export async function compileQuery(
     dictionaries,
     where: whereWithoutFacet(""),
     whereWithoutFacet,
+    searches: Boolean(query.search),
     needsMarks: Boolean(query.colours?.length),
     orderBy: orderBy(query.sort ?? [], fields, params, dictionaries),
     rowColour,

@@ -42,15 +42,19 @@ export async function queryWindow(
   const { query, offset, limit } = parseInput(rowWindowSchema, input);
   const { table, compiled, read } = await prepare(services, caller, tableKey, query);
   const from = fromRecords(compiled.needsMarks);
-  const [idRows, countRows] = await Promise.all([
-    read(
-      `SELECT r.id FROM ${from} WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ${limit} OFFSET ${offset}`,
-    ),
-    read(`SELECT count(*) AS n FROM ${from} WHERE ${compiled.where}`),
-  ]);
+  const page = `FROM ${from} WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ${limit} OFFSET ${offset}`;
+  const count = async () =>
+    Number((await read(`SELECT count(*) AS n FROM ${from} WHERE ${compiled.where}`))[0]!.n);
+  let idRows: Record<string, unknown>[];
+  let total: number;
+  if (compiled.searches) {
+    // One scan of the text gives the rows and the count; past the end there is no row to carry it.
+    idRows = await read(`SELECT r.id, count(*) OVER () AS total ${page}`);
+    total = idRows.length > 0 ? Number(idRows[0]!.total) : offset === 0 ? 0 : await count();
+  } else [idRows, total] = await Promise.all([read(`SELECT r.id ${page}`), count()]);
   const ids = idRows.map((r) => Number(r.id));
   return {
-    total: Number(countRows[0]!.n),
+    total,
     offset,
     rows: await gridRows(services, table, compiled, ids, lang, read),
   };

@@ -38,11 +38,6 @@ describe("query engine", () => {
     await person(fengsheng, "赵六", 66, "182", { specialGroups: ["独居老人"], mobile: "13912345678" });
     await person(fengsheng, "陈七", 26, "192", { floorArea: 80 });
     await person(erlonglu, "阿毛", 74, "113", { specialGroups: ["独居老人"] });
-    // The marks table comes with the replica; make sure the engine's colour join has it.
-    const replica = await t.services.analytics.replica("people");
-    await replica.connection.run(
-      "CREATE TABLE IF NOT EXISTS marks (record_id BIGINT PRIMARY KEY, colour VARCHAR)",
-    );
   });
   afterAll(async () => {
     await t.cleanup();
