@@ -171,6 +171,8 @@ export function DataGrid(props: DataGridProps) {
       })),
       ...columns.map((c) => ({
         id: c.key,
+        // Sorting is the engine's; TanStack only offers it on columns with an accessor.
+        accessorFn: (row: GridRow) => row.values[c.key],
         header: labelOf(c.key),
         size: c.width,
         minSize: MIN_WIDTH,
@@ -195,6 +197,8 @@ export function DataGrid(props: DataGridProps) {
     enableMultiSort: true,
     maxMultiSortColCount: 5,
     enableSortingRemoval: true,
+    // Ascending first, then descending, then unsorted, whatever the column holds.
+    sortDescFirst: false,
     isMultiSortEvent: (e: unknown) => !!(e as { shiftKey?: boolean }).shiftKey,
     columnResizeMode: "onChange",
     onColumnSizingChange: (updater) =>
@@ -220,7 +224,9 @@ export function DataGrid(props: DataGridProps) {
         field,
         label: labelOf(key),
         width,
-        sticky: pinned && !props.narrow ? column.getStart("start") : null,
+        // On a phone only the row number and check box stay put; frozen columns scroll with the rest.
+        sticky:
+          pinned && (!props.narrow || FIXED_COLUMNS.includes(key as never)) ? column.getStart("start") : null,
         left,
         numeric: !!field && NUMERIC_EDITORS.has(field.editor),
       };
@@ -231,7 +237,10 @@ export function DataGrid(props: DataGridProps) {
   const dataColumns = useMemo(() => layout.filter((c) => !FIXED_COLUMNS.includes(c.key as never)), [layout]);
   const totalWidth = layout.reduce((sum, c) => sum + c.width, 0);
   const frozenWidth = layout.filter((c) => c.sticky !== null).reduce((sum, c) => sum + c.width, 0);
-  const hasFooter = dataColumns.some((c) => c.field && totalled(c.field));
+  // Number and money columns (and computed numbers, such as an age) get a total under them.
+  const summed = (column: ColumnLayout) =>
+    !!column.field && (totalled(column.field) || props.totals?.numbers[column.key] !== undefined);
+  const hasFooter = dataColumns.some(summed);
   const footerHeight = hasFooter ? FOOTER_HEIGHT : 0;
 
   // ── Rows: TanStack Virtual over `total` rows, compressed past what a browser can scroll ─────────
@@ -873,7 +882,7 @@ export function DataGrid(props: DataGridProps) {
               >
                 {column.key === ROW_NUMBER ? (
                   <span title={t("grid.totalsRow")}>Σ</span>
-                ) : column.field && totalled(column.field) ? (
+                ) : column.field && summed(column) ? (
                   <FooterTotal totals={props.totals} field={column.field} lang={props.lang} />
                 ) : null}
               </div>
