@@ -62,6 +62,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number;
 /** Save one person and wait until the replica (following every 250 ms) shows it. */
 async function visibleAfter(services: Services, caller: Caller, replica: Replica, id: number, n: number) {
   // A number the record cannot already hold (earlier runs on a kept database saved others).
+  // Saves at random moments of the 250 ms cycle (right after one became visible would always wait a whole one).
+  await new Promise((resolve) => setTimeout(resolve, crypto.randomInt(250)));
   const mobile = `139${String(crypto.randomInt(10_000_000)).padStart(7, "0")}${n % 10}`;
   const start = performance.now();
   await updateRecord(services, caller, id, { values: { mobile } });
