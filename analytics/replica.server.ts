@@ -259,6 +259,9 @@ export async function openReplica(
         connection: saver,
         pin: (begin) =>
           exclusive(async (): Promise<SnapshotState> => {
+            // Changes a failed refresh left unapplied are behind the feeds' positions: not in this snapshot.
+            if (pendingRecords.size > 0 || pendingMarks.size > 0)
+              throw new Error("changes are waiting for a refresh to succeed");
             // What the transaction sees is the replica as of the feeds' positions now.
             await begin();
             dirty = false;
