@@ -67,7 +67,7 @@ import { type ColumnAction, HeaderCell } from "./HeaderCell.tsx";
 import { realTop, scaledScrollOptions, scrollScale } from "./scroll.ts";
 import type { GridField, GridTable } from "./types.ts";
 import type { CellChange, CellProblem, useEdits } from "./useEdits.ts";
-import type { RowWindows } from "./windows.ts";
+import { BLOCK, type RowWindows } from "./windows.ts";
 
 const features = tableFeatures({
   columnOrderingFeature,
@@ -183,7 +183,8 @@ export function DataGrid(props: DataGridProps) {
     // Column identity only: widths, order and visibility come through state.
     [columns.map((c) => c.key).join("|"), labelOf, fieldsByKey],
   );
-  const columnState = useMemo(() => tableColumnState(columns), [columns]);
+  const digits = String(windows.total).length;
+  const columnState = useMemo(() => tableColumnState(columns, windows.total), [columns, digits]);
   const sorting = useMemo(() => sortingOf(props.sort), [props.sort]);
   const columnsRef = useRef(columns);
   columnsRef.current = columns;
@@ -278,8 +279,25 @@ export function DataGrid(props: DataGridProps) {
     return () => observer.disconnect();
   }, []);
   const items = virtualizer.getVirtualItems();
-  const offset = virtualizer.scrollOffset ?? 0;
   const firstIndex = items[0]?.index ?? 0;
+  // Rows sit in a layer placed at the first row of their block of 100, each row at a small offset in
+  // it; in a compressed body the layer follows every scroll event directly (no render needed), so
+  // rows move with the scrollbar at `ratio` times its speed.
+  const base = Math.floor(firstIndex / BLOCK) * BLOCK * ROW_HEIGHT;
+  const layerRef = useRef<HTMLDivElement>(null);
+  const layerTop = (scrollTop: number) => realTop(base, scrollTop * scale.ratio, scale.ratio);
+  const placeLayer = useRef(layerTop);
+  placeLayer.current = layerTop;
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || scale.ratio === 1) return;
+    const follow = () => {
+      if (layerRef.current)
+        layerRef.current.style.transform = `translateY(${placeLayer.current(element.scrollTop)}px)`;
+    };
+    element.addEventListener("scroll", follow, { passive: true });
+    return () => element.removeEventListener("scroll", follow);
+  }, [scale.ratio]);
   const lastIndex = items[items.length - 1]?.index ?? 0;
   const { want } = props;
   useEffect(() => {
@@ -833,32 +851,42 @@ export function DataGrid(props: DataGridProps) {
         </div>
       </div>
       <div role="rowgroup" className="relative" style={{ height: scale.bodyHeight, width: totalWidth }}>
-        {items.map((item) => {
-          const index = item.index;
-          const row = windows.rowAt(index);
-          const inRange = index >= range.top && index <= range.bottom;
-          const marks = row ? rowMarks(row.id, edits.pending, edits.errors) : undefined;
-          return (
-            <BodyRow
-              key={index}
-              gridId={gridId}
-              index={index}
-              top={realTop(item.start, offset, scale.ratio)}
-              row={row}
-              layout={layout}
-              dataStart={layout.length - dataColumns.length}
-              activeCol={index === active.row ? active.col : -1}
-              rangeCols={inRange ? [range.left, range.right] : null}
-              selected={!!row && (selection.all || selection.rows.has(row.id))}
-              editing={editing && editing.row === index ? editing : null}
-              marks={marks}
-              table={gridTable}
-              optionsOf={optionsOf}
-              handlers={handlers}
-              t={t}
-            />
-          );
-        })}
+        <div
+          ref={layerRef}
+          role="presentation"
+          className="absolute top-0 left-0"
+          style={{
+            width: totalWidth,
+            transform: `translateY(${layerTop(scrollRef.current?.scrollTop ?? 0)}px)`,
+          }}
+        >
+          {items.map((item) => {
+            const index = item.index;
+            const row = windows.rowAt(index);
+            const inRange = index >= range.top && index <= range.bottom;
+            const marks = row ? rowMarks(row.id, edits.pending, edits.errors) : undefined;
+            return (
+              <BodyRow
+                key={index}
+                gridId={gridId}
+                index={index}
+                top={item.start - base}
+                row={row}
+                layout={layout}
+                dataStart={layout.length - dataColumns.length}
+                activeCol={index === active.row ? active.col : -1}
+                rangeCols={inRange ? [range.left, range.right] : null}
+                selected={!!row && (selection.all || selection.rows.has(row.id))}
+                editing={editing && editing.row === index ? editing : null}
+                marks={marks}
+                table={gridTable}
+                optionsOf={optionsOf}
+                handlers={handlers}
+                t={t}
+              />
+            );
+          })}
+        </div>
       </div>
       {hasFooter ? (
         <div

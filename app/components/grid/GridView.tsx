@@ -512,7 +512,7 @@ export function GridView(props: GridViewProps) {
             data-testid="grid-footer"
           >
             <span className="font-medium text-stone-800 tabular-nums">
-              {t("grid.footer.count", { count: total })}
+              {t("grid.footer.count", { count: total.toLocaleString(lang === "en" ? "en-US" : "zh-CN") })}
             </span>
             {note ? <span data-testid="grid-note">{note}</span> : null}
             {selectedCount > 0 ? <span>{t("grid.selectedCount", { count: selectedCount })}</span> : null}

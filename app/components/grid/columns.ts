@@ -13,7 +13,7 @@ export const HEADER_HEIGHT = 36;
 export const ROW_NUMBER = "_row";
 export const SELECT = "_select";
 export const FIXED_COLUMNS = [ROW_NUMBER, SELECT] as const;
-export const FIXED_WIDTH: Record<string, number> = { [ROW_NUMBER]: 56, [SELECT]: 36 };
+export const FIXED_WIDTH: Record<string, number> = { [ROW_NUMBER]: 48, [SELECT]: 36 };
 
 /** Columns that are not fields: the system ID (opens the record panel) and the community or grid. */
 export const SYSTEM_ID = "$id";
@@ -125,11 +125,19 @@ export interface TableColumnState {
   columnPinning: { start: string[]; end: string[] };
 }
 
+/** The row-number column fits the largest number it shows (1 000 000 needs seven digits). */
+export const rowNumberWidth = (total: number) =>
+  Math.max(FIXED_WIDTH[ROW_NUMBER]!, String(total).length * 7 + 20);
+
 /** TanStack Table's column state for the resolved columns (the fixed columns pinned first). */
-export function tableColumnState(columns: readonly Required<ViewColumn>[]): TableColumnState {
+export function tableColumnState(columns: readonly Required<ViewColumn>[], total = 0): TableColumnState {
   return {
     columnOrder: [...FIXED_COLUMNS, ...columns.map((c) => c.key)],
-    columnSizing: { ...FIXED_WIDTH, ...Object.fromEntries(columns.map((c) => [c.key, c.width])) },
+    columnSizing: {
+      ...FIXED_WIDTH,
+      [ROW_NUMBER]: rowNumberWidth(total),
+      ...Object.fromEntries(columns.map((c) => [c.key, c.width])),
+    },
     columnVisibility: Object.fromEntries(columns.map((c) => [c.key, !c.hidden])),
     columnPinning: {
       start: [...FIXED_COLUMNS, ...columns.filter((c) => c.frozen).map((c) => c.key)],
