@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { defaultThreads } from "../analytics/decode-pool.server.ts";
 import { openReplica, type Replica } from "../analytics/replica.server.ts";
 import { quickSearch } from "../analytics/search.server.ts";
 import { loadActorByUsername } from "../app/auth/actor.server.ts";
@@ -79,9 +80,8 @@ async function visibleAfter(services: Services, caller: Caller, replica: Replica
 async function main() {
   const people = Number(argument("people", "200000"));
   const keep = argument("keep", "");
-  const threads = Number(
-    argument("threads", String(Math.max(1, Math.min(4, os.availableParallelism() - 1)))),
-  );
+  // Workers for the second full load: as many as the default would use, at least one.
+  const threads = Number(argument("threads", String(Math.max(1, defaultThreads()))));
   const dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "linli-bench-"));
   fs.mkdirSync(dataDir, { recursive: true });
   const keyFile = path.join(dataDir, "bench.key");
