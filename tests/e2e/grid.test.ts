@@ -8,7 +8,7 @@ import type { Caller, Services } from "../../app/core/services.server.ts";
 import { buildId } from "../../app/people/identity/id-fixtures.ts";
 import type { RecordView } from "../../app/people/records/present.server.ts";
 import { getRecord } from "../../app/people/records/read.server.ts";
-import { createRecord } from "../../app/people/records/write.server.ts";
+import { createRecord, updateRecord } from "../../app/people/records/write.server.ts";
 import { launchBrowser, signIn } from "../support/browser.ts";
 import { callerFor } from "../support/factories.ts";
 import { startTestServer, type TestServer } from "../support/http.ts";
@@ -169,5 +169,107 @@ describe("the records grid in the browser", () => {
     await page.reload();
     await search(page, "撤销测试", 1);
     expect(await cell(page, 1, "nativePlace").textContent()).toBe("天津");
+  });
+
+  it("copies, fills down, refuses a stale edit, sets, marks, opens and deletes ticked rows", async () => {
+    const s: Services = server.services;
+    const fengsheng: Caller = await callerFor(s, "fengsheng");
+    const people: RecordView[] = [];
+    for (const [i, birth] of ["1951-01-02", "1961-02-03", "1971-03-04"].entries())
+      people.push(
+        await createRecord(s, fengsheng, "people", {
+          values: { name: `批量测试${"甲乙丙"[i]}`, document: buildId("110102", birth, `${i + 6}31`).number },
+        }),
+      );
+    const page = await staffPage("fengsheng");
+    await page.goto(`${server.url}/admin/data/people`);
+    await search(page, "批量测试", 3);
+
+    // Shift+arrows select a range; Ctrl+C copies it as tab-separated text.
+    await cell(page, 1, "name").click();
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Control+C");
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe("批量测试甲\r\n批量测试乙\r\n批量测试丙");
+
+    // Ctrl+D fills the top cell of a range down.
+    await cell(page, 1, "occupation").click();
+    await page.keyboard.type("Driver");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, 1, "occupation").textContent()).toBe("Driver");
+    await cell(page, 1, "occupation").click();
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Control+D");
+    await expect
+      .poll(() => page.getByTestId("grid-report").textContent())
+      .toContain("向下填充：已保存 2 个单元格");
+    for (const person of people)
+      expect((await getRecord(s, fengsheng, person.id)).values.occupation).toBe("Driver");
+
+    // Someone else saves the third person; the grid's edit of the older copy is refused on the cell.
+    await updateRecord(s, fengsheng, people[2]!.id, { values: { nativePlace: "上海" } });
+    await cell(page, 3, "nativePlace").click();
+    await page.keyboard.type("Tianjin");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("grid-report").textContent()).toContain("刚被其他人修改过");
+    expect((await getRecord(s, fengsheng, people[2]!.id)).values.nativePlace).toBe("上海");
+    // The cell shows the newer value again, with the refusal beside it.
+    await expect.poll(() => cell(page, 3, "nativePlace").textContent()).toMatch(/^上海.*刚被其他人修改过/);
+
+    // Tick the three rows (click, then shift-click) and set one field on all of them.
+    await page.getByRole("checkbox", { name: `选择 ${people[0]!.systemId}` }).click();
+    await page.getByRole("checkbox", { name: `选择 ${people[2]!.systemId}` }).click({ modifiers: ["Shift"] });
+    const bulk = page.getByRole("region", { name: "批量操作" });
+    await expect.poll(() => bulk.textContent()).toContain("已选 3 条");
+    await bulk.getByRole("button", { name: "批量设置字段" }).click();
+    await bulk.getByLabel("字段").selectOption({ label: "工作单位" });
+    await bulk.getByLabel("值").fill("丰盛社区居委会");
+    await bulk.getByRole("button", { name: "应用到所选记录" }).click();
+    await expect
+      .poll(() => page.getByTestId("grid-report").textContent())
+      .toContain("批量设置：已保存 3 个单元格");
+    for (const person of people)
+      expect((await getRecord(s, fengsheng, person.id)).values.workUnit).toBe("丰盛社区居委会");
+
+    // A colour mark on every row the filter matches (ticked one by one or all at once), and its undo.
+    await bulk.getByRole("button", { name: "取消选择" }).click();
+    await page.getByRole("checkbox", { name: `选择 ${people[1]!.systemId}` }).click();
+    await bulk.getByRole("button", { name: "选择全部 3 条" }).click();
+    await expect.poll(() => bulk.textContent()).toContain("已选全部 3 条符合条件的记录");
+    await bulk.getByRole("button", { name: "颜色标记" }).click();
+    await bulk.getByRole("button", { name: "重点关注" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "已标记 3 条记录" }).count()).toBe(1);
+    await expect
+      .poll(() => cell(page, 2, "name").evaluate((el) => (el as HTMLElement).style.background))
+      .toContain("color-mix");
+    await page
+      .getByRole("status")
+      .filter({ hasText: "已标记" })
+      .getByRole("button", { name: "撤销" })
+      .click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "已撤销标记" }).count()).toBe(1);
+
+    // The side panel shows one record's fields and latest changes.
+    await page.getByRole("button", { name: `查看 ${people[0]!.systemId} 的详情` }).click();
+    const panel = page.getByRole("dialog");
+    await expect.poll(() => panel.textContent()).toContain("批量测试甲");
+    expect(await panel.textContent()).toContain("最近修改");
+    expect(await panel.textContent()).toContain("丰盛社区居委会");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.count()).toBe(0);
+
+    // Into the recycle bin, after a confirmation.
+    await bulk.getByRole("button", { name: "移入回收站" }).click();
+    await bulk.getByRole("button", { name: "确认移入回收站" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "已将 3 条记录移入回收站" }).count())
+      .toBe(1);
+    for (const person of people) expect((await getRecord(s, fengsheng, person.id)).deletedAt).not.toBeNull();
+    await page.reload();
+    await page.getByRole("searchbox", { name: "全库检索" }).fill("批量测试");
+    await expect.poll(() => countOf(page)).toBe(0);
   });
 });

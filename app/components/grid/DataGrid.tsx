@@ -1029,8 +1029,9 @@ const BodyRow = memo(function BodyRow(props: BodyRowProps) {
     >
       {layout.map((column, i) => {
         const style = cellStyle(column, ROW_HEIGHT);
-        const base = `border-r border-b border-stone-100 ${props.selected ? "bg-brand-50" : "bg-white"}`;
-        const background = props.selected ? undefined : tint;
+        // A ticked row is tinted by its mark colour when it has one (the check box says it is ticked).
+        const base = `border-r border-b border-stone-100 ${props.selected && !tint ? "bg-brand-50" : "bg-white"}`;
+        const background = tint;
         if (column.key === ROW_NUMBER)
           return (
             <div

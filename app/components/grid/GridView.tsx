@@ -113,7 +113,9 @@ export function GridView(props: GridViewProps) {
   const [queryError, setQueryError] = useState<{ message: string; fields?: Record<string, string> } | null>(
     null,
   );
-  const savedCount = edits.report?.at ?? 0;
+  // Bumped after bulk changes, so the totals are counted again.
+  const [changed, setChanged] = useState(0);
+  const savedCount = (edits.report?.at ?? 0) + changed;
   useEffect(() => {
     const controller = new AbortController();
     api.totals(query, controller.signal).then(
@@ -178,6 +180,15 @@ export function GridView(props: GridViewProps) {
     });
     return answer.ids;
   };
+  // The engine's replica takes a moment to see a bulk change: fetch the rows now and once more shortly.
+  const refreshSoon = () => {
+    windows.refresh();
+    setChanged((n) => n + 1);
+    setTimeout(() => {
+      windows.refresh();
+      setChanged((n) => n + 1);
+    }, 700);
+  };
   const tooMany = () => selection.all && windows.total > MAX_BULK;
   const failed = (error: unknown) =>
     setNotice({
@@ -201,7 +212,7 @@ export function GridView(props: GridViewProps) {
       }
       setSelection(NO_SELECTION);
       setNotice({ kind: "success", text: t("grid.bulk.deleted", { count: moved }) });
-      windows.refresh();
+      refreshSoon();
     } catch (error) {
       failed(error);
     } finally {
@@ -213,7 +224,12 @@ export function GridView(props: GridViewProps) {
     if (tooMany()) return setNotice({ kind: "error", text: t("grid.bulk.tooMany", { count: MAX_BULK }) });
     setBusy(true);
     try {
-      const answer = await api.mark(await selectedIds(), colour);
+      const ids = await selectedIds();
+      const answer = await api.mark(ids, colour);
+      // Shown at once; the rows fetched again confirm it (a colour rule may still colour a row).
+      const marked = new Set(ids);
+      for (const row of windows.cachedRows())
+        if (marked.has(row.id)) windows.patchRow(row.id, (r) => ({ ...r, colour }));
       setNotice({
         kind: "success",
         text: colour
@@ -221,7 +237,7 @@ export function GridView(props: GridViewProps) {
           : t("grid.bulk.unmarked", { count: answer.count }),
         undoMark: answer.undo ?? undefined,
       });
-      windows.refresh();
+      refreshSoon();
     } catch (error) {
       failed(error);
     } finally {
@@ -234,7 +250,7 @@ export function GridView(props: GridViewProps) {
     try {
       const answer = await api.undoMark(undo);
       setNotice({ kind: "success", text: t("grid.bulk.markUndone", { count: answer.count }) });
-      windows.refresh();
+      refreshSoon();
     } catch (error) {
       failed(error);
     } finally {

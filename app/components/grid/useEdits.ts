@@ -94,7 +94,8 @@ export function useEdits(api: GridApi, windows: RowWindows, lang: Lang) {
 
       const saveOne = async ([id, cells]: [number, CellChange[]]) => {
         const row = cells[0]!.row;
-        const version = versions.current.get(id) ?? row.version;
+        // Versions only grow: the newer of the row as fetched and this page's own last save of it.
+        const version = Math.max(versions.current.get(id) ?? 0, row.version);
         try {
           const answer = await api.saveRecord(
             id,
