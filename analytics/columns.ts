@@ -72,6 +72,17 @@ function addressText(value: AddressValue | null | undefined): string | null {
   return parts.filter(Boolean).join("") || null;
 }
 
+// A name's pinyin is read twice per record (its sort key column and the search text): remember the last.
+let lastName = "";
+let lastPinyin = pinyinFields("");
+function pinyinOf(name: string) {
+  if (name !== lastName) {
+    lastPinyin = pinyinFields(name);
+    lastName = name;
+  }
+  return lastPinyin;
+}
+
 function derivedColumns(field: FieldDef): ReplicaColumn[] {
   const derived = (part: ReplicaColumn["part"], read: ReplicaColumn["read"]): ReplicaColumn => ({
     name: `${field.key}$${part}`,
@@ -89,7 +100,7 @@ function derivedColumns(field: FieldDef): ReplicaColumn[] {
   if (field.options.personName)
     return [
       derived("py", (v) =>
-        typeof v[field.key] === "string" ? pinyinFields(v[field.key] as string).sortKey : null,
+        typeof v[field.key] === "string" ? pinyinOf(v[field.key] as string).sortKey : null,
       ),
     ];
   return [];
@@ -120,7 +131,7 @@ export function searchText(columns: readonly ReplicaColumn[], values: Record<str
     if (typeof value !== "string") continue;
     parts.push(value.toLowerCase());
     if (column.field.options.personName) {
-      const { full, initials } = pinyinFields(value);
+      const { full, initials } = pinyinOf(value);
       parts.push(full, initials);
     }
   }

@@ -73,9 +73,12 @@ export function createHttpApp(services: Services, options: HttpOptions): express
   app.get("/healthz", async (_req, res) => {
     try {
       await services.db.selectFrom("settings").select("key").limit(1).execute();
+      const replica = services.analytics.status("people");
       res.json({
         status: "ok",
         database: services.dialect.name,
+        // The query engine: "loading" right after a start, "ready" once the grid answers from memory.
+        queryEngine: replica?.state ?? "idle",
         version: process.env.npm_package_version ?? "0.1.0",
       });
     } catch {

@@ -77,7 +77,7 @@ export async function createTestServices(overrides: Partial<Config> = {}): Promi
     ...env,
     services,
     async cleanup() {
-      services.analytics.close();
+      await services.analytics.close();
       await services.database.close();
       await env.cleanup();
     },
