@@ -63,7 +63,7 @@ export function ColourRuleEditor(props: ColourRuleEditorProps) {
         <button
           type="button"
           className={`${smallButton} self-start`}
-          onClick={() => setDraft((d) => [...d, newRule(fields[0]!, d)])}
+          onClick={() => setDraft((d) => [...d, newRule(fields[0]!, d, props.palette)])}
         >
           <span aria-hidden="true">＋</span> {t("query.rules.add")}
         </button>

@@ -42,7 +42,7 @@ export function ConditionRow(props: {
           ref={fieldSelect}
           aria-label={t("query.filter.field")}
           value={condition.field}
-          className={`${control} ${border(invalid && !field)} sm:w-40`}
+          className={`${control} ${border(invalid && !field)} col-start-1 row-start-1 sm:w-40`}
           onChange={(e) => {
             const next = fields.find((f) => f.key === e.target.value);
             if (next) props.onChange(changeField(condition, next, field));
@@ -55,9 +55,6 @@ export function ConditionRow(props: {
             </option>
           ))}
         </select>
-        <IconButton label={t("query.filter.removeCondition")} tone="danger" onClick={props.onRemove}>
-          ×
-        </IconButton>
         <select
           aria-label={t("query.filter.operator")}
           value={condition.op}
@@ -86,6 +83,12 @@ export function ConditionRow(props: {
             />
           </div>
         ) : null}
+        {/* Last in the tab order; on a phone it sits beside the field. */}
+        <span className="col-start-2 row-start-1">
+          <IconButton label={t("query.filter.removeCondition")} tone="danger" onClick={props.onRemove}>
+            ×
+          </IconButton>
+        </span>
       </div>
       {props.problem ? (
         <p id={problemId} className="text-sm text-red-700">

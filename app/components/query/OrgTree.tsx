@@ -44,7 +44,10 @@ export function OrgTree(props: { places: TreeRow[]; value?: number; onChange: (o
             className={nodeButton}
           >
             {row.name}
-            <span className="ml-1 text-xs text-stone-400">{t(`orgKinds.${row.kind}`)}</span>
+            {/* 丰盛社区 says it is a community already; 第一网格 that it is a grid. */}
+            {row.name.endsWith(t(`orgKinds.${row.kind}`)) ? null : (
+              <span className="ml-1 text-xs text-stone-400">{t(`orgKinds.${row.kind}`)}</span>
+            )}
           </button>
         </div>
         {expanded && node.children.length > 0 ? (

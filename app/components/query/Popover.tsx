@@ -1,6 +1,6 @@
 // A button that opens a panel: Esc or a click outside closes it and focus returns to the button. On a
 // phone the panel is a sheet along the bottom of the screen; from sm up it hangs under the button.
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 export function Popover(props: {
   /** What the panel is, for screen readers. */
@@ -20,6 +20,21 @@ export function Popover(props: {
   const panelRef = useRef<HTMLDivElement>(null);
   const onOpen = useRef(props.onOpen);
   onOpen.current = props.onOpen;
+
+  // From sm up the panel hangs under the button; moved sideways when it would leave the window.
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    if (!open || !panel || window.innerWidth < 640) {
+      setShift(0);
+      return;
+    }
+    panel.style.transform = "";
+    const { left, right } = panel.getBoundingClientRect();
+    const margin = 8;
+    const width = window.innerWidth;
+    setShift(left < margin ? margin - left : right > width - margin ? width - margin - right : 0);
+  }, [open]);
 
   const close = useCallback((focusButton = true) => {
     setOpen(false);
@@ -73,6 +88,7 @@ export function Popover(props: {
           id={id}
           role="dialog"
           aria-label={props.label}
+          style={shift ? { transform: `translateX(${shift}px)` } : undefined}
           className={`fixed inset-x-2 bottom-2 z-40 max-h-[80vh] overflow-auto rounded-lg border border-stone-200 bg-white p-3 shadow-xl sm:absolute sm:inset-x-auto sm:bottom-auto sm:mt-2 sm:max-h-[70vh] ${
             props.align === "end" ? "sm:right-0" : "sm:left-0"
           } ${props.wide ? "sm:w-[32rem]" : "sm:w-80"}`}

@@ -63,6 +63,10 @@ describe("colour rules", () => {
     expect(r1).toEqual({ field: "specialGroups", values: ["dj"], colour: "#ef4444", target: "row" });
     const r2 = newRule(field("lowIncome"), [r1]);
     expect(r2.colour).toBe("#f97316");
+    // Colours the palette gives a meaning are left to the marks while others remain.
+    expect(newRule(field("lowIncome"), [r1], [{ colour: "#F97316", meaning: "重点关注" }]).colour).toBe(
+      "#eab308",
+    );
     expect(incompleteRules([r1, r2], FIELDS)).toEqual([1]);
     expect(moveRule([r1, r2], 1, -1)).toEqual([r2, r1]);
     expect(moveRule([r1, r2], 1, 1)).toEqual([r1, r2]);

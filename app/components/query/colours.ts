@@ -93,10 +93,21 @@ export const removeFromPalette = (palette: readonly PaletteColour[], colour: str
 /** Fields a rule can test: the ones with values to pick (choice, multiple choice, yes/no). */
 export const ruleFields = (fields: readonly GridField[]): GridField[] => facetableFields(fields);
 
-/** A rule as the editor starts it: no value picked yet, a colour not used by another rule if possible. */
-export function newRule(field: GridField, rules: readonly ColourRule[]): ColourRule {
-  const used = new Set(rules.map((r) => r.colour.toLowerCase()));
-  const colour = PRESET_COLOURS.find((p) => !used.has(p.colour))?.colour ?? PRESET_COLOURS[1].colour;
+/**
+ * A rule as the editor starts it: no value picked yet, in a colour no other rule uses and, if one is
+ * left, that no manual mark of the palette means something else by.
+ */
+export function newRule(
+  field: GridField,
+  rules: readonly ColourRule[],
+  palette: readonly PaletteColour[] = [],
+): ColourRule {
+  const byRules = new Set(rules.map((r) => r.colour.toLowerCase()));
+  const byMarks = new Set(palette.map((p) => p.colour.toLowerCase()));
+  const colour =
+    PRESET_COLOURS.find((p) => !byRules.has(p.colour) && !byMarks.has(p.colour))?.colour ??
+    PRESET_COLOURS.find((p) => !byRules.has(p.colour))?.colour ??
+    PRESET_COLOURS[1].colour;
   return { field: field.key, values: [], colour, target: "row" };
 }
 
