@@ -17,6 +17,8 @@ export interface CellEditorProps {
   options: readonly { code: string; label: string }[];
   error?: string;
   onCommit(input: CellInput, move: CommitMove): void;
+  /** What the editor holds so far (a click on another cell commits it). */
+  onDraft?(input: CellInput): void;
   onCancel(): void;
 }
 
@@ -80,6 +82,7 @@ function TextEditor(props: CellEditorProps) {
         onChange={(e) => {
           finished.current = false;
           setText(e.target.value);
+          props.onDraft?.(e.target.value);
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
@@ -144,13 +147,13 @@ function MultiEditor(props: CellEditorProps) {
   const ref = useRef<HTMLDivElement>(null);
   const finished = useRef(false);
   useEffect(() => ref.current?.focus(), []);
-  const toggle = (code: string) =>
-    setChosen((now) => {
-      const next = new Set(now);
-      if (next.has(code)) next.delete(code);
-      else next.add(code);
-      return next;
-    });
+  const toggle = (code: string) => {
+    const next = new Set(chosen);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    setChosen(next);
+    props.onDraft?.(props.options.map((o) => o.code).filter((c) => next.has(c)));
+  };
   const commit = (move: CommitMove) => {
     finished.current = true;
     props.onCommit(

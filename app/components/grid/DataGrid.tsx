@@ -308,7 +308,16 @@ export function DataGrid(props: DataGridProps) {
   // ── Active cell, range, editing ───────────────────────────────────────────────────────────────────
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Cell>({ row: 0, col: 0 });
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const [editing, setEditingState] = useState<Editing | null>(null);
+  // The editor open now, read synchronously (a blur and a click may both commit within one tick), and
+  // what it holds so far (a click on another cell commits it first).
+  const editingRef = useRef<Editing | null>(null);
+  const draft = useRef<CellInput | null>(null);
+  const setEditing = (next: Editing | null) => {
+    editingRef.current = next;
+    if (next === null) draft.current = null;
+    setEditingState(next);
+  };
   const colCount = dataColumns.length;
   const clampCell = useCallback(
     (cell: Cell): Cell => ({
@@ -391,21 +400,23 @@ export function DataGrid(props: DataGridProps) {
   };
   const isChange = (c: CellChange | CellProblem): c is CellChange => "row" in c;
 
-  const commitEdit = (input: CellInput, move: CommitMove) => {
-    if (!editing) return;
+  /** Checks and saves the open editor's value; false (the editor stays, with the message) if refused. */
+  const commitEdit = (input: CellInput, move: CommitMove): boolean => {
+    const editing = editingRef.current;
+    if (!editing) return true;
     const column = dataColumns[editing.col];
     const row = windows.rowAt(editing.row);
     const field = column?.field;
     if (!field || !row) {
       setEditing(null);
-      return;
+      return true;
     }
     const same = JSON.stringify(input) === JSON.stringify(editing.start) && !editing.typed;
     if (!same) {
       const change = changeFor(editing.row, row, field, input);
       if (!isChange(change)) {
         setEditing({ ...editing, error: change.reason });
-        return;
+        return false;
       }
       void edits.run("edit", [change]);
     }
@@ -413,6 +424,7 @@ export function DataGrid(props: DataGridProps) {
     focusGrid();
     const step = { down: [1, 0], up: [-1, 0], right: [0, 1], left: [0, -1], none: [0, 0] }[move];
     moveTo({ row: editing.row + step[0]!, col: editing.col + step[1]! });
+    return true;
   };
 
   // ── Clipboard, fill, clear ────────────────────────────────────────────────────────────────────────
@@ -691,9 +703,14 @@ export function DataGrid(props: DataGridProps) {
   }, []);
   const onCellMouseDown = (cell: Cell, e: MouseEvent) => {
     if (e.button !== 0) return;
-    if (editing && (editing.row !== cell.row || editing.col !== cell.col)) return;
-    if (editing) return;
+    const open = editingRef.current;
+    if (open && open.row === cell.row && open.col === cell.col) return;
     e.preventDefault();
+    // A click elsewhere saves the open editor first, as in a spreadsheet; a refused value keeps it open.
+    if (open) {
+      if (draft.current === null) setEditing(null);
+      else if (!commitEdit(draft.current, "none")) return;
+    }
     focusGrid();
     dragging.current = true;
     moveTo(cell, e.shiftKey);
@@ -802,7 +819,12 @@ export function DataGrid(props: DataGridProps) {
     onDoubleClick: (cell) => startEditing(cell, null),
     onToggleRow: toggleRow,
     onOpenRecord: props.onOpenRecord,
-    onCommit: commitEdit,
+    onCommit: (input, move) => {
+      commitEdit(input, move);
+    },
+    onDraft: (input) => {
+      draft.current = input;
+    },
     onCancel: () => {
       setEditing(null);
       focusGrid();
@@ -816,6 +838,7 @@ export function DataGrid(props: DataGridProps) {
       onToggleRow: (index, shift) => latest.current.onToggleRow(index, shift),
       onOpenRecord: (id) => latest.current.onOpenRecord(id),
       onCommit: (input, move) => latest.current.onCommit(input, move),
+      onDraft: (input) => latest.current.onDraft(input),
       onCancel: () => latest.current.onCancel(),
     }),
     [],
@@ -1012,6 +1035,7 @@ interface RowHandlers {
   onToggleRow(index: number, shift: boolean): void;
   onOpenRecord(id: number): void;
   onCommit(input: CellInput, move: CommitMove): void;
+  onDraft(input: CellInput): void;
   onCancel(): void;
 }
 
@@ -1111,6 +1135,7 @@ const BodyRow = memo(function BodyRow(props: BodyRowProps) {
                 options={props.optionsOf(field)}
                 error={editingHere.error}
                 onCommit={handlers.onCommit}
+                onDraft={handlers.onDraft}
                 onCancel={handlers.onCancel}
               />
             ) : !row ? (

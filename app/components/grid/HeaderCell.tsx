@@ -102,8 +102,16 @@ export function HeaderCell(props: HeaderCellProps) {
       {props.onResizeStart ? (
         <div
           aria-hidden="true"
-          onMouseDown={props.onResizeStart}
-          onTouchStart={props.onResizeStart}
+          // Not a drag of the whole column: the width follows the pointer.
+          onMouseDown={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            props.onResizeStart?.(e);
+          }}
+          onTouchStart={(e) => {
+            e.stopPropagation();
+            props.onResizeStart?.(e);
+          }}
           onDoubleClick={(e) => e.stopPropagation()}
           className={`absolute top-0 right-0 z-10 h-full w-1.5 cursor-col-resize touch-none ${
             props.resizing ? "bg-brand-500" : "hover:bg-brand-300"
