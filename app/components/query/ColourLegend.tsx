@@ -78,7 +78,14 @@ export function ColourLegend(props: ColourLegendProps) {
               button={t("query.colours.editPalette")}
               buttonClassName={`${smallButton} text-xs`}
             >
-              {(close) => <PaletteEditor palette={palette ?? []} onSave={save} onDone={close} />}
+              {(close) =>
+                // Edited only once loaded: a save compares with what the server holds.
+                palette ? (
+                  <PaletteEditor palette={palette} onSave={save} onDone={close} />
+                ) : (
+                  <p className="text-sm text-stone-500">{t("query.loading")}</p>
+                )
+              }
             </Popover>
           ) : null}
         </div>
