@@ -71,6 +71,18 @@ const FORMULA_OPERATORS: Record<FormulaType, readonly OperatorId[]> = {
   boolean: ["eq", "empty", "not_empty"],
 };
 
+/** The grid's own columns: the system ID (编号) and the community or grid a record belongs to. */
+export const SYSTEM_COLUMNS: Record<string, ResolvedField> = {
+  $id: {
+    key: "$id",
+    label: "编号 / ID",
+    kind: "text",
+    sql: "r.system_id",
+    operators: ["eq", "contains", "starts_with", "in"],
+  },
+  $org: { key: "$org", label: "所属组织 / Org", kind: "other", sql: "r.org_path", operators: [] },
+};
+
 const ADDRESS_LEVELS = { estate: "小区 / estate", building: "楼 / building", unit: "单元 / unit" } as const;
 
 export class FieldResolver {
@@ -139,7 +151,7 @@ export class FieldResolver {
 
   /** The field named by `key`; a 400 naming it when the table has no such field. */
   get(key: string): ResolvedField {
-    const found = this.#byKey.get(key) ?? this.addressLevel(key);
+    const found = this.#byKey.get(key) ?? SYSTEM_COLUMNS[key] ?? this.addressLevel(key);
     if (!found)
       throw invalid(`没有名为「${key}」的字段 / The table has no field "${key}"`, {
         field: `未知字段 / Unknown field: ${key}`,

@@ -84,6 +84,8 @@ describe("query engine", () => {
       "赵六",
     ]);
     expect((await names(fengsheng, { sort: [{ field: "name", dir: "desc" }] }))[0]).toBe("赵六");
+    // The grid's own 编号 column: newest record first.
+    expect((await names(fengsheng, { sort: [{ field: "$id", dir: "desc" }] }))[0]).toBe("陈七");
     expect(await names(fengsheng, { sort: [{ field: "floorArea", dir: "desc" }] })).toEqual([
       "陈七",
       "张三丰",

@@ -10,6 +10,7 @@
 // street admin may change or delete a view; sharing one (view.share) is for managers; a private view
 // needs no more than record.read. Others' private views are never shown, not even to a street admin.
 import { z } from "zod";
+import { SYSTEM_COLUMNS } from "../../analytics/query/fields.ts";
 import type { SavedViewTable } from "../../db/types.ts";
 import type { ViewShare } from "../audit/events.ts";
 import { recordAudit } from "../audit/log.server.ts";
@@ -440,7 +441,7 @@ export function checkDefinition(table: TableDef, definition: ViewDefinition): vo
   const computed = new Set((definition.computed ?? []).map((c) => c.key));
   const problems: FieldErrors = {};
   const unknown = (path: string, key: string, allowComputed = false) => {
-    if (fields.has(key) || (allowComputed && computed.has(key))) return;
+    if (fields.has(key) || (allowComputed && (computed.has(key) || key in SYSTEM_COLUMNS))) return;
     problems[path] ??= `表「${table.name}」中没有字段“${key}” / Table "${table.name}" has no field "${key}"`;
   };
   const walk = (node: FilterNode, path: string) => {
@@ -465,5 +466,8 @@ export function checkDefinition(table: TableDef, definition: ViewDefinition): vo
     if (!checked.ok) problems[`definition.computed.${i}.formula`] ??= checked.message;
   });
   const first = Object.entries(problems)[0];
-  if (first) throw invalid(`视图有误 / The view is not valid: ${first[0]} — ${first[1]}`, problems);
+  if (first) {
+    const [zh, en] = first[1].split(" / ");
+    throw invalid(`视图有误：${zh} / The view is not valid: ${en ?? zh} (${first[0]})`, problems);
+  }
 }

@@ -238,6 +238,15 @@ describe("saved views", () => {
       },
     });
     expect(computed.definition.computed?.[0]?.key).toBe("calc_decade");
+    // So may the grid's own columns, the system ID and the org.
+    const own = await createView(t.services, who.fengsheng!, "people", {
+      name: "编号排序",
+      definition: {
+        sort: [{ field: "$id", dir: "desc" }],
+        columns: [{ key: "$id", width: 120, frozen: true }, { key: "$org" }, { key: "name" }],
+      },
+    });
+    expect(own.definition.columns?.[0]).toEqual({ key: "$id", width: 120, frozen: true });
   });
 
   it("refuses a malformed definition with 400 pointing at the problem", async () => {

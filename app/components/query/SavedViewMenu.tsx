@@ -47,7 +47,8 @@ export function SavedViewMenu(props: SavedViewMenuProps) {
   const activeId = props.activeId ?? null;
   const active = views.find((v) => v.id === activeId);
   const activeName = active?.name ?? (activeId !== null ? props.activeName : undefined);
-  const fieldKeys = props.table.fields.map((f) => f.key);
+  // The grid's own columns (编号 $id, 所属组织 $org) keep their width and place in a view too.
+  const fieldKeys = [...props.table.fields.map((f) => f.key), "$id", "$org"];
   const changed = active ? !sameDefinition(active.definition, props.current, fieldKeys) : false;
 
   const onOpen = useCallback(() => {

@@ -59,7 +59,7 @@ describe("saved views", () => {
     expect(definitionToSave(def)).toEqual({ sort: [{ field: "name", dir: "asc" }] });
     expect(sameDefinition(def, { sort: [{ dir: "asc", field: "name" }] })).toBe(true);
     expect(sameDefinition(def, {})).toBe(false);
-    // The grid's own columns are no fields of the table.
+    // Columns that are not among the keys a view may keep are left out.
     const grid = { columns: [{ key: "$id", frozen: true }, { key: "name", width: 96 }, { key: "calc_x" }] };
     expect(
       definitionToSave({ ...grid, computed: [{ key: "calc_x", label: "x", formula: "1" }] }, ["name"]),

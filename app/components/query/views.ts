@@ -71,8 +71,8 @@ const empty = (v: unknown) =>
 
 /**
  * What a save keeps: the definition without empty parts, its filter without empty groups. Given the
- * table's field keys, grid columns that are no field of the table (the grid's own 编号 / 所属组织
- * columns, `$id` and `$org`) are left out: a view keeps fields and the view's computed columns only.
+ * column keys a view may keep (the table's fields and the grid's own columns), columns of fields since
+ * removed are left out, with the view's computed columns kept.
  */
 export function definitionToSave(current: ViewDefinition, fieldKeys?: readonly string[]): ViewDefinition {
   const known = fieldKeys && new Set([...fieldKeys, ...(current.computed ?? []).map((c) => c.key)]);
