@@ -38,9 +38,28 @@ describe("the records grid in the browser", () => {
 
   const footer = (page: Page) => page.getByTestId("grid-footer");
   const grid = (page: Page) => page.getByRole("grid");
-  /** The cell of a field in a row (rows numbered from 1, as the grid shows them). */
-  const cell = (page: Page, row: number, field: string) =>
-    grid(page).locator(`[role=row][aria-rowindex="${row + 1}"] [data-col="${field}"]`);
+  /**
+   * The cell of a field in a row (rows numbered from 1, as the grid shows them). Only the columns the
+   * grid is scrolled to are in the page, so the field's column is brought into view first.
+   */
+  const cell = (page: Page, row: number, field: string) => {
+    const header = grid(page).locator(`[role=columnheader][data-col="${field}"]`);
+    const locator = grid(page).locator(`[role=row][aria-rowindex="${row + 1}"] [data-col="${field}"]`);
+    return {
+      click: async (options?: { modifiers?: ("Shift" | "Control")[] }) => {
+        await header.scrollIntoViewIfNeeded();
+        await locator.click(options);
+      },
+      textContent: async () => {
+        await header.scrollIntoViewIfNeeded();
+        return locator.textContent();
+      },
+      evaluate: async <T>(fn: (el: Element) => T) => {
+        await header.scrollIntoViewIfNeeded();
+        return locator.evaluate(fn);
+      },
+    };
+  };
   const countOf = async (page: Page) =>
     Number(/共 ([\d,]+) 条/.exec((await footer(page).textContent()) ?? "")![1]!.replaceAll(",", ""));
 

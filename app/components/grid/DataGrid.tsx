@@ -721,8 +721,6 @@ export function DataGrid(props: DataGridProps) {
 
   const activeRow = windows.rowAt(active.row);
   const activeColumn = dataColumns[active.col];
-  const activeId = activeRow && activeColumn ? `${gridId}-r${active.row}-${activeColumn.key}` : undefined;
-
   // Keep the active cell inside the grid when the rows or columns shrink.
   useEffect(() => {
     if (active.row >= total || active.col >= colCount) {
@@ -753,6 +751,8 @@ export function DataGrid(props: DataGridProps) {
     }
   };
 
+  const loadedOnScreen = items.map((i) => windows.rowAt(i.index)).filter((r): r is GridRow => !!r);
+  const allOnScreen = loadedOnScreen.length > 0 && loadedOnScreen.every((r) => selection.rows.has(r.id));
   const headerFor = (column: ColumnLayout, index: number): ReactNode => {
     const style = cellStyle(column, HEADER_HEIGHT);
     if (column.key === ROW_NUMBER)
@@ -762,8 +762,6 @@ export function DataGrid(props: DataGridProps) {
         </div>
       );
     if (column.key === SELECT) {
-      const loaded = items.map((i) => windows.rowAt(i.index)).filter((r): r is GridRow => !!r);
-      const allOnScreen = loaded.length > 0 && loaded.every((r) => selection.rows.has(r.id));
       return (
         <div key={column.key} role="columnheader" aria-colindex={index + 1} style={style} className={headCls}>
           <input
@@ -809,7 +807,83 @@ export function DataGrid(props: DataGridProps) {
     );
   };
 
+  // Columns: the frozen ones always, the others only where the grid is scrolled to (plus two either
+  // side), so a table of many fields costs what its visible part costs.
+  const firstCenter = (() => {
+    const at = layout.findIndex((c) => c.sticky === null);
+    return at < 0 ? layout.length : at;
+  })();
+  const centerCols = layout.slice(firstCenter);
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: centerCols.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => centerCols[i]?.width ?? 120,
+    getItemKey: (i) => `${centerCols[i]?.key}:${centerCols[i]?.width}`,
+    paddingStart: frozenWidth,
+    overscan: 2,
+    initialRect: { width: 1200, height: 640 },
+  });
+  const columnItems = columnVirtualizer.getVirtualItems();
+  let fromCol = firstCenter + (columnItems[0]?.index ?? 0);
+  let toCol = firstCenter + (columnItems[columnItems.length - 1]?.index ?? -1);
+  // An open editor stays in the page even when its column is scrolled away.
+  if (editing) {
+    const at = editing.col + (layout.length - dataColumns.length);
+    if (at >= firstCenter) {
+      fromCol = Math.min(fromCol, at);
+      toCol = Math.max(toCol, at);
+    }
+  }
+  const spacer = fromCol < layout.length ? layout[fromCol]!.left - frozenWidth : 0;
+  const activeAt = active.col + (layout.length - dataColumns.length);
+  const activeId =
+    activeRow && activeColumn && (activeAt < firstCenter || (activeAt >= fromCol && activeAt <= toCol))
+      ? `${gridId}-r${active.row}-${activeColumn.key}`
+      : undefined;
+
   const selectedCount = selection.all ? total : selection.rows.size;
+
+  // Header and footer do not change while rows scroll by: built again only when what they show does.
+  const resizingColumn = table.state.columnResizing?.isResizingColumn ?? false;
+  const headerCells = useMemo(
+    () => layout.map(headerFor),
+    [layout, props.sort, selection, allOnScreen, resizingColumn, props.narrow, t],
+  );
+  const footerRow = useMemo(
+    () =>
+      hasFooter ? (
+        <div
+          role="rowgroup"
+          className="sticky bottom-0 z-20"
+          style={{ width: totalWidth, height: FOOTER_HEIGHT }}
+        >
+          <div
+            role="row"
+            aria-rowindex={total + 2}
+            className="flex h-full border-t border-stone-300 bg-stone-50"
+          >
+            {layout.map((column) => (
+              <div
+                key={column.key}
+                role="gridcell"
+                style={cellStyle(column, FOOTER_HEIGHT)}
+                className={`truncate border-r border-stone-200 bg-stone-50 px-2 text-xs leading-[30px] tabular-nums ${
+                  column.numeric ? "text-right" : ""
+                }`}
+              >
+                {column.key === ROW_NUMBER ? (
+                  <span title={t("grid.totalsRow")}>Σ</span>
+                ) : column.field && summed(column) ? (
+                  <FooterTotal totals={props.totals} field={column.field} lang={props.lang} />
+                ) : null}
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : null,
+    [layout, props.totals, total, hasFooter, totalWidth, t, props.lang],
+  );
 
   // Rows are memoised: they get one stable object whose methods call the latest handlers.
   const latest = useRef<RowHandlers>(null as unknown as RowHandlers);
@@ -870,7 +944,7 @@ export function DataGrid(props: DataGridProps) {
     >
       <div role="rowgroup" className="sticky top-0 z-20" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="flex h-full">
-          {layout.map(headerFor)}
+          {headerCells}
         </div>
       </div>
       <div role="rowgroup" className="relative" style={{ height: scale.bodyHeight, width: totalWidth }}>
@@ -897,6 +971,10 @@ export function DataGrid(props: DataGridProps) {
                 row={row}
                 layout={layout}
                 dataStart={layout.length - dataColumns.length}
+                firstCenter={firstCenter}
+                fromCol={fromCol}
+                toCol={toCol}
+                spacer={spacer}
                 activeCol={index === active.row ? active.col : -1}
                 rangeCols={inRange ? [range.left, range.right] : null}
                 selected={!!row && (selection.all || selection.rows.has(row.id))}
@@ -911,36 +989,7 @@ export function DataGrid(props: DataGridProps) {
           })}
         </div>
       </div>
-      {hasFooter ? (
-        <div
-          role="rowgroup"
-          className="sticky bottom-0 z-20"
-          style={{ width: totalWidth, height: FOOTER_HEIGHT }}
-        >
-          <div
-            role="row"
-            aria-rowindex={total + 2}
-            className="flex h-full border-t border-stone-300 bg-stone-50"
-          >
-            {layout.map((column) => (
-              <div
-                key={column.key}
-                role="gridcell"
-                style={cellStyle(column, FOOTER_HEIGHT)}
-                className={`truncate border-r border-stone-200 bg-stone-50 px-2 text-xs leading-[30px] tabular-nums ${
-                  column.numeric ? "text-right" : ""
-                }`}
-              >
-                {column.key === ROW_NUMBER ? (
-                  <span title={t("grid.totalsRow")}>Σ</span>
-                ) : column.field && summed(column) ? (
-                  <FooterTotal totals={props.totals} field={column.field} lang={props.lang} />
-                ) : null}
-              </div>
-            ))}
-          </div>
-        </div>
-      ) : null}
+      {footerRow}
       {total === 0 && !windows.loading() ? (
         <div className="sticky left-0 p-6 text-center text-sm text-stone-500" style={{ width: "100%" }}>
           {t("grid.empty")}
@@ -1015,6 +1064,12 @@ interface BodyRowProps {
   layout: ColumnLayout[];
   /** Index in `layout` of the first data column (after the row number and check box). */
   dataStart: number;
+  /** Layout indices: frozen columns are 0…firstCenter-1; the others rendered are fromCol…toCol. */
+  firstCenter: number;
+  fromCol: number;
+  toCol: number;
+  /** Width of the columns scrolled past (left of fromCol, right of the frozen ones). */
+  spacer: number;
   activeCol: number;
   rangeCols: [number, number] | null;
   selected: boolean;
@@ -1040,8 +1095,9 @@ interface RowHandlers {
 }
 
 const BodyRow = memo(function BodyRow(props: BodyRowProps) {
-  const { row, index, layout, t, handlers } = props;
+  const { row, index, layout } = props;
   const tint = row?.colour ? `color-mix(in srgb, ${row.colour} 16%, white)` : undefined;
+  const cellAt = (column: ColumnLayout, i: number) => BodyCell(column, i, props, tint);
   return (
     <div
       role="row"
@@ -1049,136 +1105,141 @@ const BodyRow = memo(function BodyRow(props: BodyRowProps) {
       aria-selected={props.selected}
       data-row={index}
       className={`absolute left-0 flex ${props.editing ? "z-[15]" : ""}`}
-      style={{ top: props.top, height: ROW_HEIGHT, width: "100%" }}
+      style={{ top: props.top, height: ROW_HEIGHT, width: "100%", contain: "layout style" }}
     >
-      {layout.map((column, i) => {
-        const style = cellStyle(column, ROW_HEIGHT);
-        // A ticked row is tinted by its mark colour when it has one (the check box says it is ticked).
-        const base = `border-r border-b border-stone-100 ${props.selected && !tint ? "bg-brand-50" : "bg-white"}`;
-        const background = tint;
-        if (column.key === ROW_NUMBER)
-          return (
-            <div
-              key={column.key}
-              role="rowheader"
-              aria-colindex={i + 1}
-              style={{ ...style, background }}
-              className={`${base} flex items-center justify-end px-2 text-xs text-stone-400 tabular-nums`}
-              onDoubleClick={() => row && handlers.onOpenRecord(row.id)}
-            >
-              {index + 1}
-            </div>
-          );
-        if (column.key === SELECT)
-          return (
-            <div
-              key={column.key}
-              role="gridcell"
-              aria-colindex={i + 1}
-              style={{ ...style, background }}
-              className={`${base} flex items-center justify-center`}
-            >
-              {row ? (
-                <input
-                  type="checkbox"
-                  tabIndex={-1}
-                  checked={props.selected}
-                  onChange={() => {}}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    handlers.onToggleRow(index, e.shiftKey);
-                  }}
-                  aria-label={t("grid.selectRow", { id: row.systemId })}
-                  className="size-4 accent-brand-500"
-                />
-              ) : null}
-            </div>
-          );
-        const col = i - props.dataStart;
-        const cell = { row: index, col };
-        const isActive = col === props.activeCol;
-        const inRange = props.rangeCols !== null && col >= props.rangeCols[0] && col <= props.rangeCols[1];
-        const field = column.field;
-        const cellColour = row && field ? row.cellColours[field.key] : undefined;
-        const pending = field ? props.marks?.pending.get(field.key) : undefined;
-        const error = field ? props.marks?.errors.get(field.key) : undefined;
-        const editingHere = props.editing && props.editing.col === col ? props.editing : null;
-        return (
-          <div
-            key={column.key}
-            id={`${props.gridId}-r${index}-${column.key}`}
-            role="gridcell"
-            aria-colindex={i + 1}
-            aria-selected={inRange}
-            aria-invalid={error ? true : undefined}
-            aria-readonly={!props.table.can.write || !field || !writable(field) ? true : undefined}
-            data-col={column.key}
-            style={{
-              ...style,
-              background: cellColour ? `color-mix(in srgb, ${cellColour} 24%, white)` : background,
-              ...(editingHere ? { zIndex: 25, overflow: "visible" } : {}),
-            }}
-            onMouseDown={(e) => handlers.onMouseDown(cell, e)}
-            onMouseEnter={() => handlers.onMouseEnter(cell)}
-            onDoubleClick={() => handlers.onDoubleClick(cell)}
-            className={`${base} relative flex items-center ${column.numeric ? "justify-end text-right tabular-nums" : ""} ${
-              inRange && !isActive ? "shadow-[inset_0_0_0_9999px_rgba(14,165,233,0.12)]" : ""
-            } ${isActive ? "shadow-[inset_0_0_0_2px_var(--color-brand-500)]" : ""} ${
-              error ? "shadow-[inset_0_0_0_2px_var(--color-red-500)]" : ""
-            }`}
-          >
-            {editingHere && field ? (
-              <CellEditor
-                field={field}
-                start={editingHere.start}
-                typed={editingHere.typed}
-                options={props.optionsOf(field)}
-                error={editingHere.error}
-                onCommit={handlers.onCommit}
-                onDraft={handlers.onDraft}
-                onCancel={handlers.onCancel}
-              />
-            ) : !row ? (
-              <span className="mx-2 h-2.5 w-2/3 animate-pulse rounded bg-stone-200" aria-hidden="true" />
-            ) : (
-              <span
-                className={`truncate px-2 ${pending !== undefined ? "text-stone-400 italic" : ""} ${
-                  field && row.masked.includes(field.key) ? "font-mono text-stone-600" : ""
-                }`}
-              >
-                {pending !== undefined ? (
-                  pending
-                ) : column.key === SYSTEM_ID ? (
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    onMouseDown={(e) => e.stopPropagation()}
-                    onClick={() => handlers.onOpenRecord(row.id)}
-                    className="font-mono text-brand-700 hover:underline"
-                    aria-label={t("grid.openRecord", { id: row.systemId })}
-                  >
-                    {row.systemId}
-                  </button>
-                ) : column.key === ORG ? (
-                  row.orgName
-                ) : field ? (
-                  <CellValue row={row} field={field} options={props.optionsOf(field)} />
-                ) : null}
-              </span>
-            )}
-            {error && isActive && !editingHere ? <CellMessage text={error} /> : null}
-            {error && !editingHere ? (
-              <span
-                className="absolute top-0 right-0 size-0 border-t-[6px] border-l-[6px] border-t-red-500 border-l-transparent"
-                aria-hidden="true"
-              />
-            ) : null}
-          </div>
-        );
-      })}
+      {layout.slice(0, props.firstCenter).map((column, i) => cellAt(column, i))}
+      {props.spacer > 0 ? <div aria-hidden="true" style={{ width: props.spacer, flex: "none" }} /> : null}
+      {layout.slice(props.fromCol, props.toCol + 1).map((column, j) => cellAt(column, props.fromCol + j))}
     </div>
   );
 });
+
+function BodyCell(column: ColumnLayout, i: number, props: BodyRowProps, tint: string | undefined): ReactNode {
+  const { row, index, t, handlers } = props;
+  const style = cellStyle(column, ROW_HEIGHT);
+  // A ticked row is tinted by its mark colour when it has one (the check box says it is ticked).
+  const base = `border-r border-b border-stone-100 ${props.selected && !tint ? "bg-brand-50" : "bg-white"}`;
+  const background = tint;
+  if (column.key === ROW_NUMBER)
+    return (
+      <div
+        key={column.key}
+        role="rowheader"
+        aria-colindex={i + 1}
+        style={{ ...style, background }}
+        className={`${base} flex items-center justify-end px-2 text-xs text-stone-400 tabular-nums`}
+        onDoubleClick={() => row && handlers.onOpenRecord(row.id)}
+      >
+        {index + 1}
+      </div>
+    );
+  if (column.key === SELECT)
+    return (
+      <div
+        key={column.key}
+        role="gridcell"
+        aria-colindex={i + 1}
+        style={{ ...style, background }}
+        className={`${base} flex items-center justify-center`}
+      >
+        {row ? (
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={props.selected}
+            onChange={() => {}}
+            onClick={(e) => {
+              e.stopPropagation();
+              handlers.onToggleRow(index, e.shiftKey);
+            }}
+            aria-label={t("grid.selectRow", { id: row.systemId })}
+            className="size-4 accent-brand-500"
+          />
+        ) : null}
+      </div>
+    );
+  const col = i - props.dataStart;
+  const cell = { row: index, col };
+  const isActive = col === props.activeCol;
+  const inRange = props.rangeCols !== null && col >= props.rangeCols[0] && col <= props.rangeCols[1];
+  const field = column.field;
+  const cellColour = row && field ? row.cellColours[field.key] : undefined;
+  const pending = field ? props.marks?.pending.get(field.key) : undefined;
+  const error = field ? props.marks?.errors.get(field.key) : undefined;
+  const editingHere = props.editing && props.editing.col === col ? props.editing : null;
+  return (
+    <div
+      key={column.key}
+      id={`${props.gridId}-r${index}-${column.key}`}
+      role="gridcell"
+      aria-colindex={i + 1}
+      aria-selected={inRange}
+      aria-invalid={error ? true : undefined}
+      aria-readonly={!props.table.can.write || !field || !writable(field) ? true : undefined}
+      data-col={column.key}
+      style={{
+        ...style,
+        background: cellColour ? `color-mix(in srgb, ${cellColour} 24%, white)` : background,
+        ...(editingHere ? { zIndex: 25, overflow: "visible" } : {}),
+      }}
+      onMouseDown={(e) => handlers.onMouseDown(cell, e)}
+      onMouseEnter={() => handlers.onMouseEnter(cell)}
+      onDoubleClick={() => handlers.onDoubleClick(cell)}
+      className={`${base} relative flex items-center ${column.numeric ? "justify-end text-right tabular-nums" : ""} ${
+        inRange && !isActive ? "shadow-[inset_0_0_0_9999px_rgba(14,165,233,0.12)]" : ""
+      } ${isActive ? "shadow-[inset_0_0_0_2px_var(--color-brand-500)]" : ""} ${
+        error ? "shadow-[inset_0_0_0_2px_var(--color-red-500)]" : ""
+      }`}
+    >
+      {editingHere && field ? (
+        <CellEditor
+          field={field}
+          start={editingHere.start}
+          typed={editingHere.typed}
+          options={props.optionsOf(field)}
+          error={editingHere.error}
+          onCommit={handlers.onCommit}
+          onDraft={handlers.onDraft}
+          onCancel={handlers.onCancel}
+        />
+      ) : !row ? (
+        <span className="mx-2 h-2.5 w-2/3 animate-pulse rounded bg-stone-200" aria-hidden="true" />
+      ) : (
+        <span
+          className={`truncate px-2 ${pending !== undefined ? "text-stone-400 italic" : ""} ${
+            field && row.masked.includes(field.key) ? "font-mono text-stone-600" : ""
+          }`}
+        >
+          {pending !== undefined ? (
+            pending
+          ) : column.key === SYSTEM_ID ? (
+            <button
+              type="button"
+              tabIndex={-1}
+              onMouseDown={(e) => e.stopPropagation()}
+              onClick={() => handlers.onOpenRecord(row.id)}
+              className="font-mono text-brand-700 hover:underline"
+              aria-label={t("grid.openRecord", { id: row.systemId })}
+            >
+              {row.systemId}
+            </button>
+          ) : column.key === ORG ? (
+            row.orgName
+          ) : field ? (
+            <CellValue row={row} field={field} options={props.optionsOf(field)} />
+          ) : null}
+        </span>
+      )}
+      {error && isActive && !editingHere ? <CellMessage text={error} /> : null}
+      {error && !editingHere ? (
+        <span
+          className="absolute top-0 right-0 size-0 border-t-[6px] border-l-[6px] border-t-red-500 border-l-transparent"
+          aria-hidden="true"
+        />
+      ) : null}
+    </div>
+  );
+}
 
 function CellValue(props: {
   row: GridRow;

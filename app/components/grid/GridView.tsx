@@ -15,6 +15,7 @@ import { ConditionBuilder } from "../query/ConditionBuilder.tsx";
 import { FacetPanel } from "../query/FacetPanel.tsx";
 import { Popover } from "../query/Popover.tsx";
 import { SavedViewMenu } from "../query/SavedViewMenu.tsx";
+import { StatsPanel } from "../query/StatsPanel.tsx";
 import { TreeFilter } from "../query/TreeFilter.tsx";
 import { CsrfInput, Notice } from "../ui.tsx";
 import { useRoot } from "../useRoot.ts";
@@ -354,6 +355,14 @@ export function GridView(props: GridViewProps) {
           setActiveView(saved ? { id: saved.id, name: saved.name } : null)
         }
       />
+      <Popover
+        label={t("grid.toolbar.stats")}
+        wide
+        button={t("grid.toolbar.stats")}
+        buttonClassName={toolbarButton}
+      >
+        {() => <StatsPanel table={table} query={query} />}
+      </Popover>
       <Popover
         label={t("grid.columns.title")}
         button={t("grid.toolbar.columns")}

@@ -44,6 +44,7 @@ export function HeaderCell(props: HeaderCellProps) {
     <div
       role="columnheader"
       aria-colindex={props.colIndex}
+      data-col={props.id}
       aria-sort={props.sorted === "asc" ? "ascending" : props.sorted === "desc" ? "descending" : undefined}
       style={props.style}
       draggable

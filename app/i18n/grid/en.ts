@@ -70,6 +70,7 @@ export const gridEn: Shape<typeof gridZh> = {
     search: "Search everything",
     searchPlaceholder: "Name, pinyin, any part of an ID or phone number",
     filter: "Conditions",
+    stats: "Statistics",
     columns: "Columns",
     more: "Filters and views",
     side: "Filter side panel",

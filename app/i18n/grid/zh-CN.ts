@@ -67,6 +67,7 @@ export const gridZh = {
     search: "全库检索",
     searchPlaceholder: "姓名、拼音、证件或手机号码的任意部分",
     filter: "条件筛选",
+    stats: "统计",
     columns: "列设置",
     more: "筛选与视图",
     side: "筛选侧栏",
