@@ -925,7 +925,7 @@ export function DataGrid(props: DataGridProps) {
       role="grid"
       tabIndex={0}
       aria-label={props.label}
-      aria-rowcount={total + 1}
+      aria-rowcount={total + 1 + (hasFooter ? 1 : 0)}
       aria-colcount={layout.length}
       aria-multiselectable="true"
       aria-activedescendant={editing ? undefined : activeId}

@@ -57,6 +57,18 @@ function useMedia(query: string, initial: boolean) {
 
 const SIDE_KEY = "linli.grid.side";
 
+/**
+ * The saved view shown, as its short id in the address (?view=12), so a reload or a shared link opens
+ * it. Only the id: the filter itself never goes in a URL. Written without a navigation, as the grid
+ * already shows the view.
+ */
+function rememberView(id: number | null) {
+  const url = new URL(window.location.href);
+  if (id === null) url.searchParams.delete("view");
+  else url.searchParams.set("view", String(id));
+  window.history.replaceState(window.history.state, "", url);
+}
+
 const queryOf = (view: ViewDefinition): ViewQuery => {
   const { columns: _columns, ...query } = view;
   return query;
@@ -350,10 +362,12 @@ export function GridView(props: GridViewProps) {
           setView(next);
           setSearch(next.search ?? "");
           setActiveView({ id: saved.id, name: saved.name });
+          rememberView(saved.id);
         }}
-        onActiveChange={(saved: SavedView | null) =>
-          setActiveView(saved ? { id: saved.id, name: saved.name } : null)
-        }
+        onActiveChange={(saved: SavedView | null) => {
+          setActiveView(saved ? { id: saved.id, name: saved.name } : null);
+          rememberView(saved?.id ?? null);
+        }}
       />
       <Popover
         label={t("grid.toolbar.stats")}
