@@ -177,7 +177,7 @@ export function DataGrid(props: DataGridProps) {
         size: c.width,
         minSize: MIN_WIDTH,
         maxSize: MAX_WIDTH,
-        enableSorting: sortable(fieldsByKey.get(c.key)),
+        enableSorting: sortable(c.key, fieldsByKey.get(c.key)),
       })),
     ],
     // Column identity only: widths, order and visibility come through state.

@@ -8,6 +8,7 @@ import {
   SYSTEM_ID,
   setVisibility,
   setWidths,
+  sortable,
   sortingOf,
   sortOf,
   tableColumnState,
@@ -92,6 +93,14 @@ describe("grid columns", () => {
         .map((c) => c.key),
     ).toEqual([SYSTEM_ID, "name", "document", "sex"]);
     expect(freezeThrough(columns, null).some((c) => c.frozen)).toBe(false);
+  });
+
+  it("sorts by sortable fields, the system ID and the community", () => {
+    const byKey = new Map(FIELDS.map((f) => [f.key, f]));
+    expect(sortable("name", byKey.get("name"))).toBe(true);
+    expect(sortable("mobile", byKey.get("mobile"))).toBe(false);
+    expect(sortable(SYSTEM_ID, undefined)).toBe(true);
+    expect(sortable(ORG, undefined)).toBe(true);
   });
 
   it("keeps several sort keys, at most five", () => {

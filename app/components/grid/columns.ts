@@ -215,9 +215,9 @@ export const sortingOf = (sort: readonly SortKey[] | undefined): SortingItem[] =
 export const sortOf = (sorting: readonly SortingItem[]): SortKey[] =>
   sorting.slice(0, 5).map((s) => ({ field: s.id, dir: s.desc ? "desc" : "asc" }));
 
-/** Whether the engine can sort by the column (pseudo columns are not fields). */
-export function sortable(field: GridField | undefined): boolean {
-  return !!field && field.sortable;
+/** Whether the engine can sort by the column: a sortable field, the system ID or the community. */
+export function sortable(key: string, field: GridField | undefined): boolean {
+  return field ? field.sortable : (PSEUDO_COLUMNS as readonly string[]).includes(key);
 }
 
 /** Number and money columns get a footer total. */
