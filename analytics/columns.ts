@@ -10,10 +10,11 @@ import { pinyinFields } from "../app/query/pinyin/keys.ts";
 import type { AddressValue, DocumentValue } from "../app/schema/field-types/index.ts";
 import { fieldType } from "../app/schema/field-types/registry.ts";
 import type { FieldDef } from "../app/schema/tables.server.ts";
+import { digitSignature } from "./signature.ts";
 
-export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "VARCHAR[]";
+export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "VARCHAR[]" | "HUGEINT";
 
-type Cell = string | number | boolean | string[] | null;
+type Cell = string | number | boolean | string[] | bigint | null;
 
 export interface ReplicaColumn {
   /** The DuckDB column name; quote it with `quoteIdent` wherever it is used. */
@@ -21,7 +22,7 @@ export interface ReplicaColumn {
   type: ColumnType;
   field: FieldDef;
   /** Which part of the field the column holds: the value itself or a derived key. */
-  part: "value" | "py" | "type" | "estate" | "building" | "unit";
+  part: "value" | "py" | "type" | "estate" | "building" | "unit" | "sig";
   /** The column's cell from a record's decoded values. */
   read(values: Record<string, unknown>): Cell;
 }
@@ -84,15 +85,26 @@ function pinyinOf(name: string) {
 }
 
 function derivedColumns(field: FieldDef): ReplicaColumn[] {
-  const derived = (part: ReplicaColumn["part"], read: ReplicaColumn["read"]): ReplicaColumn => ({
-    name: `${field.key}$${part}`,
-    type: "VARCHAR",
-    field,
-    part,
-    read,
-  });
+  const derived = (
+    part: ReplicaColumn["part"],
+    read: ReplicaColumn["read"],
+    type: ColumnType = "VARCHAR",
+  ): ReplicaColumn => ({ name: `${field.key}$${part}`, type, field, part, read });
+  // The digit pairs of an ID or phone number, so quick search skips rows that cannot hold a piece of it.
+  const digits = (number: string | null | undefined) => (number ? digitSignature(number) : null);
   if (field.type === "document")
-    return [derived("type", (v) => (v[field.key] as DocumentValue | null)?.type ?? null)];
+    return [
+      derived("type", (v) => (v[field.key] as DocumentValue | null)?.type ?? null),
+      derived("sig", (v) => digits((v[field.key] as DocumentValue | null)?.number), "HUGEINT"),
+    ];
+  if (field.type === "mobile")
+    return [
+      derived(
+        "sig",
+        (v) => digits(typeof v[field.key] === "string" ? (v[field.key] as string) : null),
+        "HUGEINT",
+      ),
+    ];
   if (field.type === "address")
     return (["estate", "building", "unit"] as const).map((part) =>
       derived(part, (v) => (v[field.key] as AddressValue | null)?.[part] || null),
@@ -149,6 +161,7 @@ const LIST_OF_TEXT = LIST(VARCHAR);
 export function appendCell(appender: DuckDBAppender, column: ReplicaColumn, value: Cell): void {
   if (value === null) appender.appendNull();
   else if (column.type === "BIGINT") appender.appendBigInt(BigInt(Math.trunc(value as number)));
+  else if (column.type === "HUGEINT") appender.appendHugeInt(value as bigint);
   else if (column.type === "DOUBLE") appender.appendDouble(value as number);
   else if (column.type === "BOOLEAN") appender.appendBoolean(value as boolean);
   else if (column.type === "VARCHAR[]") appender.appendList(listValue(value as string[]), LIST_OF_TEXT);

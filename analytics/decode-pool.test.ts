@@ -5,6 +5,7 @@ import { loadTable, type TableDef } from "../app/schema/tables.server.ts";
 import { createTestServices, type TestServices } from "../tests/support/db.ts";
 import { replicaColumns } from "./columns.ts";
 import type { StoredRow } from "./decode.ts";
+import { FIXED_COLUMNS } from "./decode.ts";
 import { decodePool, inlinePool } from "./decode-pool.server.ts";
 
 describe("decode pool", () => {
@@ -39,7 +40,8 @@ describe("decode pool", () => {
       expect([...first!, ...second!]).toEqual(expected);
       expect(
         expected.some(
-          (cells) => typeof cells[5 + columns.findIndex((c) => c.name === "document")] === "string",
+          (cells) =>
+            typeof cells[FIXED_COLUMNS.length + columns.findIndex((c) => c.name === "document")] === "string",
         ),
       ).toBe(true);
     } finally {

@@ -6,6 +6,7 @@ import type { FieldCipher } from "../app/people/crypto/field-cipher.server.ts";
 import { decodeDocument, recordCodec, type Values } from "../app/people/records/codec.server.ts";
 import type { TableDef } from "../app/schema/tables.server.ts";
 import { type ReplicaColumn, searchText } from "./columns.ts";
+import { SIGNATURE_COLUMNS, textSignature } from "./signature.ts";
 
 /** A row of the relational `records` table as the replica reads it. */
 export interface StoredRow {
@@ -18,12 +19,19 @@ export interface StoredRow {
 
 /**
  * A replica row in the physical column order of `records`: id, system_id, org_path, deleted, search,
- * then one cell per replica column.
+ * the search text's signature (sig_0 … sig_7), then one cell per replica column.
  */
 export type RowCells = unknown[];
 
 /** The leading columns every replica row has, before the columns of its fields. */
-export const FIXED_COLUMNS = ["id", "system_id", "org_path", "deleted", "search"] as const;
+export const FIXED_COLUMNS = [
+  "id",
+  "system_id",
+  "org_path",
+  "deleted",
+  "search",
+  ...SIGNATURE_COLUMNS,
+] as const;
 
 export function rowDecoder(
   cipher: FieldCipher,
@@ -38,7 +46,11 @@ export function rowDecoder(
     cells[1] = row.system_id;
     cells[2] = row.org_path;
     cells[3] = row.deleted_at !== null;
-    cells[4] = searchText(columns, values);
+    const search = searchText(columns, values);
+    cells[4] = search;
+    textSignature(search).forEach((word, k) => {
+      cells[5 + k] = word;
+    });
     for (let i = 0; i < columns.length; i++) cells[FIXED_COLUMNS.length + i] = columns[i]!.read(values);
     return cells;
   };

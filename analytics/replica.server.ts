@@ -5,6 +5,7 @@
 //
 // Its DuckDB tables, for the query engine (analytics/query/):
 //   records(id BIGINT PRIMARY KEY, system_id VARCHAR, org_path VARCHAR, deleted BOOLEAN, search VARCHAR,
+//           sig_0 … sig_7 BIGINT (the search text's signature, analytics/signature.ts),
 //           <one column per replica column, see columns.ts>)
 //   marks(record_id BIGINT PRIMARY KEY, colour VARCHAR)   the record's current colour mark ('#e5484d'),
 //           no row when it has none; queries LEFT JOIN marks ON marks.record_id = records.id
@@ -16,8 +17,9 @@ import type { Services } from "../app/core/services.server.ts";
 import { loadTable, type TableDef } from "../app/schema/tables.server.ts";
 import { type ChangeFeed, feedAtHead, feedFrom } from "./change-feed.server.ts";
 import { appendCell, quoteIdent, type ReplicaColumn, replicaColumns } from "./columns.ts";
-import { type RowCells, rowDecoder, type StoredRow } from "./decode.ts";
+import { FIXED_COLUMNS, type RowCells, rowDecoder, type StoredRow } from "./decode.ts";
 import { decodePool, defaultThreads, inlinePool, WORKER_MIN_ROWS } from "./decode-pool.server.ts";
+import { SIGNATURE_COLUMNS } from "./signature.ts";
 import {
   type Anchor,
   fingerprint,
@@ -301,7 +303,8 @@ export async function openReplica(
 async function createTables(writer: DuckDBConnection, columns: readonly ReplicaColumn[]): Promise<void> {
   await writer.run(
     `CREATE TABLE records (id BIGINT PRIMARY KEY, system_id VARCHAR, org_path VARCHAR, deleted BOOLEAN, ` +
-      `search VARCHAR${columns.map((c) => `, ${quoteIdent(c.name)} ${c.type}`).join("")})`,
+      `search VARCHAR${SIGNATURE_COLUMNS.map((c) => `, ${c} BIGINT`).join("")}` +
+      `${columns.map((c) => `, ${quoteIdent(c.name)} ${c.type}`).join("")})`,
   );
   await writer.run("CREATE TABLE marks (record_id BIGINT PRIMARY KEY, colour VARCHAR)");
 }
@@ -366,8 +369,10 @@ function appendRows(
     appender.appendVarchar(cells[2] as string);
     appender.appendBoolean(cells[3] as boolean);
     appender.appendVarchar(cells[4] as string);
+    for (let k = 0; k < SIGNATURE_COLUMNS.length; k++) appender.appendBigInt(cells[5 + k] as bigint);
+    const first = FIXED_COLUMNS.length;
     for (let i = 0; i < columns.length; i++)
-      appendCell(appender, columns[i]!, cells[5 + i] as Parameters<typeof appendCell>[2]);
+      appendCell(appender, columns[i]!, cells[first + i] as Parameters<typeof appendCell>[2]);
     appender.endRow();
   }
 }

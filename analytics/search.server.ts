@@ -6,6 +6,7 @@ import { invalid } from "../app/core/errors.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
 import { quoteIdent, sensitiveSearchColumns } from "./columns.ts";
 import type { Replica } from "./replica.server.ts";
+import { digitSignatureTest, textSignatureTest } from "./signature.ts";
 
 export interface SearchHit {
   id: number;
@@ -27,11 +28,19 @@ const NUMBER_TYPES = new Set(["document", "mobile"]);
 export function searchCondition(replica: Replica, text: string, bind: (value: string) => string): string {
   const lower = needle(text);
   const digits = lower.replace(/-/g, "");
-  const parts = [`contains(search, ${bind(lower)})`];
+  // CASE looks into a row's text only when its signature allows a match (DuckDB evaluates THEN for
+  // those rows alone), which spares the scan of nearly every row.
+  const guarded = (test: string | null, match: string) =>
+    test ? `CASE WHEN ${test} THEN ${match} ELSE FALSE END` : match;
+  const parts = [guarded(textSignatureTest(lower), `contains(search, ${bind(lower)})`)];
   for (const column of sensitiveSearchColumns(replica.columns)) {
     const name = quoteIdent(column.name);
     if (!NUMBER_TYPES.has(column.field.type)) parts.push(`contains(lower(${name}), ${bind(lower)})`);
-    else if (NUMBER_PIECE.test(digits)) parts.push(`contains(${name}, ${bind(digits.toUpperCase())})`);
+    else if (NUMBER_PIECE.test(digits)) {
+      const number = digits.toUpperCase();
+      const test = digitSignatureTest(quoteIdent(`${column.name}$sig`), number);
+      parts.push(guarded(test, `contains(${name}, ${bind(number)})`));
+    }
   }
   return `(${parts.join(" OR ")})`;
 }

@@ -4,7 +4,7 @@
 // `<data dir>/replica/<table key>.duckdb` is a DuckDB database file holding:
 //   meta     one row: the format, the table, the fingerprint of its columns, a check of the key, where the
 //            change feeds stood (record_versions, record_marks) and the newest version row seen (anchor)
-//   plain    id, system_id, org_path, deleted, search and every column of a non-sensitive field
+//   plain    id, system_id, org_path, deleted, search, its signature and every column of a non-sensitive field
 //   sealed   the columns of sensitive fields (ID and phone numbers …) in chunks of 10,000 rows: each chunk
 //            the JSON of its ids and values, sealed with AES-256-GCM under a key derived for this purpose
 //            alone, the chunk's place and the snapshot's identity bound as associated data
@@ -28,7 +28,7 @@ import { quoteIdent, type ReplicaColumn } from "./columns.ts";
 import { FIXED_COLUMNS } from "./decode.ts";
 
 /** Bump when the layout of the file or the meaning of its columns changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const CHUNK_ROWS = 10_000;
 /** Temporary files older than this are left-overs of a crash and removed. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
