@@ -12,7 +12,7 @@ import { fieldType } from "../app/schema/field-types/registry.ts";
 import type { FieldDef } from "../app/schema/tables.server.ts";
 import { digitSignature } from "./signature.ts";
 
-export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "VARCHAR[]" | "HUGEINT";
+export type ColumnType = "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "VARCHAR[]";
 
 type Cell = string | number | boolean | string[] | bigint | null;
 
@@ -95,14 +95,14 @@ function derivedColumns(field: FieldDef): ReplicaColumn[] {
   if (field.type === "document")
     return [
       derived("type", (v) => (v[field.key] as DocumentValue | null)?.type ?? null),
-      derived("sig", (v) => digits((v[field.key] as DocumentValue | null)?.number), "HUGEINT"),
+      derived("sig", (v) => digits((v[field.key] as DocumentValue | null)?.number), "BIGINT"),
     ];
   if (field.type === "mobile")
     return [
       derived(
         "sig",
         (v) => digits(typeof v[field.key] === "string" ? (v[field.key] as string) : null),
-        "HUGEINT",
+        "BIGINT",
       ),
     ];
   if (field.type === "address")
@@ -160,8 +160,8 @@ const LIST_OF_TEXT = LIST(VARCHAR);
 /** Append one cell of a column to the row the appender is building. */
 export function appendCell(appender: DuckDBAppender, column: ReplicaColumn, value: Cell): void {
   if (value === null) appender.appendNull();
-  else if (column.type === "BIGINT") appender.appendBigInt(BigInt(Math.trunc(value as number)));
-  else if (column.type === "HUGEINT") appender.appendHugeInt(value as bigint);
+  else if (column.type === "BIGINT")
+    appender.appendBigInt(typeof value === "bigint" ? value : BigInt(Math.trunc(value as number)));
   else if (column.type === "DOUBLE") appender.appendDouble(value as number);
   else if (column.type === "BOOLEAN") appender.appendBoolean(value as boolean);
   else if (column.type === "VARCHAR[]") appender.appendList(listValue(value as string[]), LIST_OF_TEXT);

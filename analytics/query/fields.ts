@@ -37,6 +37,8 @@ export interface ResolvedField {
   operators: readonly OperatorId[];
   /** A formula's result type (formula fields and computed columns). */
   formulaType?: FormulaType;
+  /** For a formula that is just AGE of a date field (年龄 = AGE([出生日期])): that field's column. */
+  ageOf?: string;
 }
 
 const KIND_OF_TYPE: Record<string, ValueKind> = {
@@ -174,6 +176,14 @@ export class FieldResolver {
   }
 }
 
+/** AGE([a date field]): age comparisons can then become date comparisons on that column. */
+function ageColumn(checked: CheckedFormula): { ageOf?: string } {
+  const ast = checked.ast;
+  if (ast.kind !== "call" || ast.name !== "AGE") return {};
+  const arg = ast.args[0];
+  return arg?.kind === "field" && arg.read === "date" ? { ageOf: quoteIdent(arg.key) } : {};
+}
+
 function formulaField(
   key: string,
   label: string,
@@ -189,5 +199,6 @@ function formulaField(
     sql: `(${sql})`,
     operators: FORMULA_OPERATORS[checked.type],
     formulaType: checked.type,
+    ...ageColumn(checked),
   };
 }

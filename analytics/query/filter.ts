@@ -84,6 +84,9 @@ function compileCondition(condition: Condition, scope: FilterScope, path: string
     field.kind === "date" || field.kind === "datetime" ? params.date(String(v)) : params.add(v);
   const column = field.kind === "datetime" ? `TRY_CAST(left(${sql}, 10) AS DATE)` : sql;
 
+  const byBirthDate = field.ageOf ? ageComparison(field.ageOf, condition, scope) : null;
+  if (byBirthDate) return byBirthDate;
+
   switch (condition.op) {
     case "empty":
       return emptySql(field, sql);
@@ -222,3 +225,38 @@ function formulaOperand(field: ResolvedField, raw: unknown, fail: (zh: string, e
 
 /** Field parsers name the field in their message; the condition's prefix names it already. */
 const stripLabel = (message: string, label: string) => message.replace(`「${label}」`, "");
+
+/**
+ * 年龄 ≥ 70 read as 出生日期 ≤ (today − 70 years): the same rows (AGE counts completed years, 29 February
+ * included), but a comparison of dates instead of an age worked out for every row. Whole numbers only;
+ * anything else takes the general path.
+ */
+function ageComparison(dateColumn: string, condition: Condition, scope: FilterScope): string | null {
+  const whole = (raw: unknown) => {
+    const n = typeof raw === "number" ? raw : Number(String(raw ?? "").trim());
+    return Number.isInteger(n) && n >= 0 && n <= 200 ? n : null;
+  };
+  // Born on or before this day: at least `age` years old today.
+  const atLeast = (age: number) => `${dateColumn} <= ${scope.params.date(addYears(scope.today, -age))}`;
+  const below = (age: number) => `${dateColumn} > ${scope.params.date(addYears(scope.today, -age))}`;
+  const x = whole(condition.value);
+  switch (condition.op) {
+    case "gte":
+      return x === null ? null : atLeast(x);
+    case "gt":
+      return x === null ? null : atLeast(x + 1);
+    case "lt":
+      return x === null ? null : below(x);
+    case "lte":
+      return x === null ? null : below(x + 1);
+    case "eq":
+      return x === null ? null : `(${atLeast(x)} AND ${below(x + 1)})`;
+    case "between": {
+      const [a, b] = (condition.values ?? []).map(whole);
+      if (condition.values?.length !== 2 || a == null || b == null || a > b) return null;
+      return `(${atLeast(a)} AND ${below(b + 1)})`;
+    }
+    default:
+      return null;
+  }
+}

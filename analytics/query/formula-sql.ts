@@ -75,7 +75,9 @@ export function compileFormulaSql(formula: CheckedFormula, scope: FormulaScope):
       case "AGE": {
         const d = a();
         const t = today();
-        return `CAST(year(${t}) - year(${d}) - CASE WHEN strftime(${t}, '%m-%d') < strftime(${d}, '%m-%d') THEN 1 ELSE 0 END AS DOUBLE)`;
+        // Month and day as one number (0312 for 12 March): compared as integers, not formatted text.
+        const monthDay = (x: string) => `(month(${x}) * 100 + day(${x}))`;
+        return `CAST(year(${t}) - year(${d}) - CASE WHEN ${monthDay(t)} < ${monthDay(d)} THEN 1 ELSE 0 END AS DOUBLE)`;
       }
       case "YEAR":
       case "MONTH":

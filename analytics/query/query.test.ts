@@ -250,3 +250,60 @@ describe("query engine", () => {
     expect((await queryWindow(t.services, fengsheng, "people", {})).total).toBe(5);
   });
 });
+
+describe("age conditions", () => {
+  let t: TestServices;
+  let fengsheng: Caller;
+
+  beforeAll(async () => {
+    t = await createTestServices({ demoPeople: 0 });
+    fengsheng = await callerFor(t.services, "fengsheng");
+    const today = todayInChina();
+    // Birthdays on the edges: 70 today, 70 tomorrow, 70 yesterday, and a few others.
+    const births = [
+      addYears(today, -70),
+      addDays(addYears(today, -70), 1),
+      addDays(addYears(today, -70), -1),
+      addYears(today, -69),
+      addDays(addYears(today, -71), 1),
+      addYears(today, -30),
+    ];
+    for (const [i, birth] of births.entries())
+      await createRecord(t.services, fengsheng, "people", {
+        values: { name: `边界${i}`, document: buildId("110102", birth, `${i}31`).number },
+      });
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  const matching = async (field: string, op: string, value: unknown) => {
+    const condition = Array.isArray(value) ? { op, values: value } : { op, value };
+    const window = await queryWindow(t.services, fengsheng, "people", {
+      query: {
+        filter: { kind: "group", join: "and", items: [{ kind: "condition", field, ...condition }] },
+        // The same age, worked out row by row (no date rewrite for a sum).
+        computed: [{ key: "calc_age", label: "算出的年龄", formula: "AGE([出生日期]) + 0" }],
+        sort: [{ field: "name", dir: "asc" }],
+      },
+    });
+    return window.rows.map((r) => r.display.name);
+  };
+
+  it("reads 年龄 comparisons as birth-date ranges that match the age worked out row by row", async () => {
+    for (const [op, value] of [
+      ["gte", 70],
+      ["gt", 69],
+      ["lt", 70],
+      ["lte", 70],
+      ["eq", 70],
+      ["between", [69, 70]],
+      ["gte", 69.5],
+    ] as const) {
+      const rewritten = await matching("age", op, value);
+      expect(rewritten, `${op} ${value}`).toEqual(await matching("calc_age", op, value));
+    }
+    // 70 today, 70 since yesterday, and 71 only from tomorrow; not 70 tomorrow.
+    expect(await matching("age", "eq", 70)).toEqual(["边界0", "边界2", "边界4"]);
+  });
+});
