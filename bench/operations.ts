@@ -35,11 +35,8 @@ export async function sampleParameters(services: Services, table: TableDef): Pro
     .selectFrom("records")
     .select(["data"])
     .where("table_id", "=", table.id)
-    .where(
-      "id",
-      "in",
-      sql<number>`(SELECT id FROM records WHERE table_id = ${table.id} ORDER BY id LIMIT 5000)`,
-    )
+    .orderBy("id")
+    .limit(5000)
     .execute();
   const names = rows
     .map((r) => (JSON.parse(r.data) as { name?: string }).name)
