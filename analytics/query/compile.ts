@@ -35,6 +35,9 @@ export interface CompiledQuery {
   cellColours: { key: string; sql: string }[];
 }
 
+/** The order of a view without a sort of its own, and the last tie-breaker of every other. */
+export const DEFAULT_ORDER = "r.id ASC";
+
 /** The FROM clause every engine query uses: the records and, when asked, their colour marks. */
 export const fromRecords = (withMarks: boolean) =>
   withMarks ? "records r LEFT JOIN marks m ON m.record_id = r.id" : "records r";
@@ -184,7 +187,7 @@ function orderBy(
       throw invalid(`不能按「${field.label}」排序 / Cannot sort by "${field.label}"`);
     return `${sortExpression(field, params, dictionaries)} ${dir === "desc" ? "DESC" : "ASC"} NULLS LAST`;
   });
-  return [...keys, "r.id ASC"].join(", ");
+  return [...keys, DEFAULT_ORDER].join(", ");
 }
 
 /** Chinese text sorts by pinyin: names by their stored pinyin key, other text by the zh collation. */

@@ -15,7 +15,7 @@ import {
   viewQuerySchema,
 } from "../../app/query/view.ts";
 import { loadTable } from "../../app/schema/tables.server.ts";
-import { type CompiledQuery, compileQuery, fromRecords } from "./compile.ts";
+import { type CompiledQuery, compileQuery, DEFAULT_ORDER, fromRecords } from "./compile.ts";
 import { facetValues } from "./facets.ts";
 import { groupTable } from "./group.ts";
 import type { Facet, GridRow, GroupResult, RowWindow, Totals } from "./results.ts";
@@ -48,8 +48,16 @@ export async function queryWindow(
   let idRows: Record<string, unknown>[];
   let total: number;
   if (compiled.searches) {
-    // One scan of the text gives the rows and the count; past the end there is no row to carry it.
-    idRows = await read(`SELECT r.id, count(*) OVER () AS total ${page}`);
+    // The text is scanned once: the matching ids are kept, then counted and ordered (by id alone when
+    // the view has no sort of its own). Past the end there is no row to carry the count.
+    const hits = `WITH hits AS MATERIALIZED (SELECT r.id FROM ${from} WHERE ${compiled.where})`;
+    const counted = "(SELECT count(*) FROM hits) AS total";
+    idRows = await read(
+      compiled.orderBy === DEFAULT_ORDER
+        ? `${hits} SELECT id, ${counted} FROM hits ORDER BY id LIMIT ${limit} OFFSET ${offset}`
+        : `${hits} SELECT r.id, ${counted} FROM records r SEMI JOIN hits ON hits.id = r.id
+           ORDER BY ${compiled.orderBy} LIMIT ${limit} OFFSET ${offset}`,
+    );
     total = idRows.length > 0 ? Number(idRows[0]!.total) : offset === 0 ? 0 : await count();
   } else [idRows, total] = await Promise.all([read(`SELECT r.id ${page}`), count()]);
   const ids = idRows.map((r) => Number(r.id));

@@ -104,6 +104,10 @@ describe("query engine", () => {
 
   it("finds by pinyin initials and by part of a phone number, and masks the number it found", async () => {
     expect(await names(fengsheng, { search: "zsf" })).toEqual(["张三丰"]);
+    expect(await names(fengsheng, { search: "zh", sort: [{ field: "name", dir: "desc" }] })).toEqual([
+      "赵六",
+      "张三丰",
+    ]);
     const window = await queryWindow(t.services, fengsheng, "people", { query: { search: "1234567" } });
     expect(window.rows.map((r) => r.display.name)).toEqual(["赵六"]);
     expect(window.rows[0]!.display.mobile).not.toContain("1234567");
