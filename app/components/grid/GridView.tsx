@@ -24,13 +24,13 @@ import { BulkBar, type PaletteEntry } from "./BulkBar.tsx";
 import { ColumnsPanel } from "./ColumnsPanel.tsx";
 import { checkCell, dictionaryLookup } from "./cells.ts";
 import { ORG, resolveColumns, SYSTEM_ID, toViewColumns } from "./columns.ts";
-import { DataGrid, type RowSelection } from "./DataGrid.tsx";
+import { DataGrid } from "./DataGrid.tsx";
 import { RecordPanel } from "./RecordPanel.tsx";
+import { NO_SELECTION, type RowSelection } from "./selection.ts";
 import type { GridTable } from "./types.ts";
 import { type CellChange, type CellProblem, useEdits } from "./useEdits.ts";
 import { useRowWindows } from "./useRowWindows.ts";
 
-const NO_SELECTION: RowSelection = { rows: new Map(), all: false, anchor: null };
 /** Rows "everything filtered" may cover in one bulk action. */
 const MAX_BULK = 10_000;
 const DELETE_CHUNK = 1000;
