@@ -1,6 +1,7 @@
-// Quick search and counts over the replica, inside the reader's scope. The search text is bound as a
-// parameter and matched as plain text (contains, no wildcards), never spliced into SQL; results carry ids and system IDs only — what a page then shows goes
-// through the record presenter, which masks sensitive values.
+// Quick search over the replica: the condition the query engine puts in its WHERE (searchCondition), and
+// a bare search and count in the reader's scope for the replica's own tests and measurements. The text is
+// bound as a parameter and matched as plain text (contains, no wildcards), never spliced into SQL; results
+// carry ids and system IDs only — what a page shows goes through the record presenter, which masks.
 import { authorize } from "../app/auth/access.server.ts";
 import { invalid } from "../app/core/errors.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
