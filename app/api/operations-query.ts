@@ -3,12 +3,8 @@
 // filter may hold an ID or phone number, which must never travel in a URL.
 
 import { z } from "zod";
-import {
-  addColourSchema,
-  setMarksSchema,
-  undoMarksSchema,
-  updateColourSchema,
-} from "../query/marks.server.ts";
+import { setMarksSchema, undoMarksSchema } from "../query/marks.server.ts";
+import { addColourSchema, updateColourSchema } from "../query/palette.server.ts";
 import { facetsSchema, groupSchema, rowWindowSchema, viewQuerySchema } from "../query/view.ts";
 import { createViewSchema, updateViewSchema } from "../query/views.server.ts";
 import type { ApiOperation, Text } from "./operations.ts";

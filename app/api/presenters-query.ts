@@ -4,7 +4,8 @@
 // and what a marking did. One zod schema per shape (the OpenAPI document is generated from them).
 import { z } from "zod";
 import type { Facet, GroupResult, RowWindow, Totals } from "../../analytics/query/results.ts";
-import type { MarkResult, PaletteColour } from "../query/marks.server.ts";
+import type { MarkResult } from "../query/marks.server.ts";
+import type { PaletteColour } from "../query/palette.server.ts";
 import { AGGREGATES, viewDefinitionSchema } from "../query/view.ts";
 import { type SavedView, SHARE_KINDS, SHARE_ROLES } from "../query/views.server.ts";
 import type { TableDef } from "../schema/tables.server.ts";

@@ -7,16 +7,8 @@ import { auditEvents, callerFor, tableId } from "../../tests/support/factories.t
 import { type AppError, isAppError } from "../core/errors.ts";
 import type { Caller } from "../core/services.server.ts";
 import { createRecord } from "../people/records/write.server.ts";
-import {
-  addColour,
-  deleteColour,
-  listColours,
-  MARK_BATCH_MAX,
-  marksOf,
-  setMarks,
-  undoMarks,
-  updateColour,
-} from "./marks.server.ts";
+import { MARK_BATCH_MAX, marksOf, setMarks, undoMarks } from "./marks.server.ts";
+import { addColour, deleteColour, listColours, updateColour } from "./palette.server.ts";
 
 const ORANGE = "#f97316";
 const GREEN = "#22c55e";

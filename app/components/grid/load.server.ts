@@ -7,7 +7,7 @@ import { can } from "../../auth/permissions.ts";
 import type { Caller, Services } from "../../core/services.server.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { listOrgs } from "../../org/tree.server.ts";
-import { listColours } from "../../query/marks.server.ts";
+import { listColours } from "../../query/palette.server.ts";
 import type { ViewDefinition, ViewQuery } from "../../query/view.ts";
 import { getView } from "../../query/views.server.ts";
 import { getTable } from "../../schema/edit-tables.server.ts";

@@ -2,7 +2,7 @@
 // while records carry it).
 import { endpoint } from "../../api/endpoint.server.ts";
 import { paletteColourOut } from "../../api/presenters-query.ts";
-import { deleteColour, updateColour } from "../../query/marks.server.ts";
+import { deleteColour, updateColour } from "../../query/palette.server.ts";
 
 export const loader = endpoint("/colours/{id}", {});
 

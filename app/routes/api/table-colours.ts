@@ -2,7 +2,7 @@
 import { endpoint } from "../../api/endpoint.server.ts";
 import { paletteColourOut, paletteOut } from "../../api/presenters-query.ts";
 import { tableKeyOrId } from "../../api/table-param.server.ts";
-import { addColour, listColours } from "../../query/marks.server.ts";
+import { addColour, listColours } from "../../query/palette.server.ts";
 
 export const loader = tableKeyOrId(
   endpoint("/tables/{id}/colours", {
