@@ -88,7 +88,7 @@ let derivation: string | undefined;
 function derivationCode(): string {
   if (derivation === undefined) {
     const hash = crypto.createHash("sha256");
-    for (const file of ["./columns.ts", "./decode.ts", "../app/query/pinyin/keys.ts"]) {
+    for (const file of ["./columns.ts", "./decode.ts", "./signature.ts", "../app/query/pinyin/keys.ts"]) {
       try {
         hash.update(fs.readFileSync(new URL(file, import.meta.url)));
       } catch {
