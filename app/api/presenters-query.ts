@@ -6,8 +6,8 @@ import { z } from "zod";
 import type { Facet, GroupResult, RowWindow, Totals } from "../../analytics/query/results.ts";
 import type { MarkResult } from "../query/marks.server.ts";
 import type { PaletteColour } from "../query/palette.server.ts";
-import { AGGREGATES, viewDefinitionSchema } from "../query/view.ts";
-import { type SavedView, SHARE_KINDS, SHARE_ROLES } from "../query/views.server.ts";
+import { AGGREGATES, SHARE_KINDS, SHARE_ROLES, viewDefinitionSchema } from "../query/view.ts";
+import type { SavedView } from "../query/views.server.ts";
 import type { TableDef } from "../schema/tables.server.ts";
 
 const time = z.iso.datetime().describe("ISO 8601 时间 / ISO 8601 time");

@@ -112,6 +112,12 @@ export const viewColumnSchema = z.object({
 });
 export type ViewColumn = z.infer<typeof viewColumnSchema>;
 
+/** Whom a saved view is shared with: nobody, a role, or an org (app/query/views.server.ts). */
+export const SHARE_KINDS = ["private", "role", "org"] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+/** The roles a view may be shared with: those that read records at all. */
+export const SHARE_ROLES = ["street_admin", "community_admin", "enterprise_admin", "merchant_admin"] as const;
+
 /** What a saved view keeps (保存的查询): the query plus the grid's columns. */
 export const viewDefinitionSchema = viewQuerySchema.extend({
   columns: z.array(viewColumnSchema).max(200).optional(),

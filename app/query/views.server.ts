@@ -10,25 +10,25 @@
 // street admin may change or delete a view; sharing one (view.share) is for managers; a private view
 // needs no more than record.read. Others' private views are never shown, not even to a street admin.
 import { z } from "zod";
-import { SYSTEM_COLUMNS } from "../../analytics/query/fields.ts";
 import type { SavedViewTable } from "../../db/types.ts";
 import type { ViewShare } from "../audit/events.ts";
 import { recordAudit } from "../audit/log.server.ts";
 import { authorize } from "../auth/access.server.ts";
 import type { Role } from "../auth/permissions.ts";
-import { conflict, type FieldErrors, forbidden, invalid, notFound } from "../core/errors.ts";
+import { conflict, forbidden, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { uniqueTransaction } from "../core/transaction.server.ts";
 import { parseInput } from "../core/validate.ts";
-import { formulaFields } from "../schema/field-rules.server.ts";
 import { loadTable, type TableDef } from "../schema/tables.server.ts";
-import { compileFormula } from "./formula/index.ts";
-import { type FilterNode, type ViewDefinition, viewDefinitionSchema } from "./view.ts";
-
-/** The roles a view may be shared with: those that read records at all. */
-export const SHARE_ROLES = ["street_admin", "community_admin", "enterprise_admin", "merchant_admin"] as const;
-export const SHARE_KINDS = ["private", "role", "org"] as const;
-export type ShareKind = (typeof SHARE_KINDS)[number];
+import {
+  SHARE_KINDS,
+  SHARE_ROLES,
+  type ShareKind,
+  type ViewDefinition,
+  viewDefinitionSchema,
+} from "./view.ts";
+import { checkDefinition } from "./view-definition.server.ts";
+import { onOneLine, resolveSharing } from "./view-sharing.server.ts";
 
 const name = z
   .string({ error: "请填写视图名称 / Name the view" })
@@ -89,8 +89,6 @@ type ViewRow = Omit<SavedViewTable, "id"> & {
   owner_org_path: string;
   share_org_name: string | null;
 };
-
-const onOneLine = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** The anchor a view's sharing is measured from: the share org, or the owner's community. */
 const anchorOf = (row: ViewRow) => row.share_org_path ?? row.owner_org_path;
@@ -359,115 +357,8 @@ async function ensureNameFree(
 
 // ── Sharing ────────────────────────────────────────────────────────────────────────────────────────
 
-interface Sharing {
-  share: ShareKind;
-  role: string | null;
-  orgId: number | null;
-  /** The anchor readers are measured from (null for a private view). */
-  path: string | null;
-  snapshot: ViewShare;
-}
-
 function snapshotOf(row: ViewRow): ViewShare {
   if (row.share === "role") return { share: "role", role: row.share_role ?? "" };
   if (row.share === "org") return { share: "org", org: row.share_org_name ?? "" };
   return { share: "private" };
-}
-
-async function resolveSharing(
-  services: Services,
-  caller: Caller,
-  ownerOrgPath: string,
-  asked: { share: ShareKind; role?: string | undefined; orgId?: number | undefined },
-): Promise<Sharing> {
-  if (asked.share === "private")
-    return { share: "private", role: null, orgId: null, path: null, snapshot: { share: "private" } };
-  await authorize(services, caller, "view.share");
-  if (asked.share === "role") {
-    if (!asked.role)
-      throw invalid("请选择共享给哪个角色 / Choose the role to share with", {
-        role: "请选择角色 / Choose a role",
-      });
-    return {
-      share: "role",
-      role: asked.role,
-      orgId: null,
-      path: await communityPath(services, ownerOrgPath),
-      snapshot: { share: "role", role: asked.role },
-    };
-  }
-  if (!asked.orgId)
-    throw invalid("请选择共享给哪个组织 / Choose the org to share with", {
-      orgId: "请选择组织 / Choose an org",
-    });
-  const org = await services.db
-    .selectFrom("orgs")
-    .select(["id", "name", "path"])
-    .where("id", "=", asked.orgId)
-    .executeTakeFirst();
-  if (!org) throw invalid("没有这个组织 / No such org", { orgId: "没有这个组织 / No such org" });
-  // Share with an org on one line with your own scope: yours, one below it or one above it.
-  if (!onOneLine(caller.actor.orgPath, org.path))
-    await authorize(services, caller, "view.share", { orgPath: org.path, type: "org", id: Number(org.id) });
-  return {
-    share: "org",
-    role: null,
-    orgId: Number(org.id),
-    path: org.path,
-    snapshot: { share: "org", org: org.name },
-  };
-}
-
-/** The path of the community a scope lies in (the street for a street's scope; the scope itself failing both). */
-async function communityPath(services: Services, orgPath: string): Promise<string> {
-  const ids = orgPath.split("/").filter(Boolean).map(Number);
-  const rows = await services.db
-    .selectFrom("orgs")
-    .select(["kind", "path"])
-    .where("id", "in", ids.length > 0 ? ids : [0])
-    .where("kind", "in", ["street", "community"])
-    .execute();
-  return rows.map((r) => r.path).sort((a, b) => b.length - a.length)[0] ?? orgPath;
-}
-
-// ── The definition against the table ───────────────────────────────────────────────────────────────
-
-/**
- * Every field a definition names must be a field of the table in use (or one of the view's computed
- * columns, where a column may be); computed formulas must type-check. A 400 names the first problem.
- */
-export function checkDefinition(table: TableDef, definition: ViewDefinition): void {
-  const fields = new Set(table.fields.map((f) => f.key));
-  const computed = new Set((definition.computed ?? []).map((c) => c.key));
-  const problems: FieldErrors = {};
-  const unknown = (path: string, key: string, allowComputed = false) => {
-    if (fields.has(key) || (allowComputed && (computed.has(key) || key in SYSTEM_COLUMNS))) return;
-    problems[path] ??= `表「${table.name}」中没有字段“${key}” / Table "${table.name}" has no field "${key}"`;
-  };
-  const walk = (node: FilterNode, path: string) => {
-    if (node.kind === "condition") unknown(`${path}.field`, node.field, true);
-    else for (const [i, item] of node.items.entries()) walk(item, `${path}.items.${i}`);
-  };
-  if (definition.filter) walk(definition.filter, "definition.filter");
-  if (definition.address) unknown("definition.address.field", definition.address.field);
-  for (const key of Object.keys(definition.facets ?? {})) unknown(`definition.facets.${key}`, key);
-  for (const [i, s] of (definition.sort ?? []).entries())
-    unknown(`definition.sort.${i}.field`, s.field, true);
-  for (const [i, r] of (definition.colourRules ?? []).entries())
-    unknown(`definition.colourRules.${i}.field`, r.field, true);
-  for (const [i, c] of (definition.columns ?? []).entries())
-    unknown(`definition.columns.${i}.key`, c.key, true);
-  const inputs = formulaFields(table.fields);
-  definition.computed?.forEach((c, i) => {
-    if (fields.has(c.key))
-      problems[`definition.computed.${i}.key`] ??=
-        `计算列的 key“${c.key}”与字段重名 / Computed column key "${c.key}" is a field's key`;
-    const checked = compileFormula(c.formula, inputs);
-    if (!checked.ok) problems[`definition.computed.${i}.formula`] ??= checked.message;
-  });
-  const first = Object.entries(problems)[0];
-  if (first) {
-    const [zh, en] = first[1].split(" / ");
-    throw invalid(`视图有误：${zh} / The view is not valid: ${en ?? zh} (${first[0]})`, problems);
-  }
 }

@@ -21,7 +21,9 @@ export class QueryApiError extends Error {
 export const isAbort = (error: unknown) =>
   typeof error === "object" && error !== null && (error as { name?: string }).name === "AbortError";
 
-export type ShareKind = "private" | "role" | "org";
+export type { ShareKind } from "../../query/view.ts";
+
+import type { ShareKind } from "../../query/view.ts";
 
 /** A saved view as the API lists it. */
 export interface SavedView {

@@ -6,7 +6,7 @@ import { pruneFilter } from "./filter-tree.ts";
 import type { Translate } from "./summary.ts";
 
 /** The roles a view may be shared with (those that read records). */
-export const SHARE_ROLES = ["street_admin", "community_admin", "enterprise_admin", "merchant_admin"] as const;
+export { SHARE_ROLES } from "../../query/view.ts";
 
 export const MAX_NAME = 60;
 
