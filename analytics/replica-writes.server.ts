@@ -108,13 +108,7 @@ export async function applyRecords(
   for (let i = 0; i < ids.length; i += IN_CHUNK)
     for (const row of await readRows(services, ids.slice(i, i + IN_CHUNK))) rows.push(decode(row));
   await inTransaction(writer, async () => {
-    for (let i = 0; i < ids.length; i += IN_CHUNK)
-      await writer.run(
-        `DELETE FROM records WHERE id IN (${ids
-          .slice(i, i + IN_CHUNK)
-          .map(Number)
-          .join(",")})`,
-      );
+    await deleteByIds(writer, "records", "id", ids);
     const appender = await writer.createAppender("records");
     appendRows(appender, columns, rows);
     appender.closeSync();
@@ -181,13 +175,7 @@ export async function applyMarks(
       if (row.colour !== null) colours.push({ recordId: Number(row.record_id), colour: row.colour });
   }
   await inTransaction(writer, async () => {
-    for (let i = 0; i < recordIds.length; i += IN_CHUNK)
-      await writer.run(
-        `DELETE FROM marks WHERE record_id IN (${recordIds
-          .slice(i, i + IN_CHUNK)
-          .map(Number)
-          .join(",")})`,
-      );
+    await deleteByIds(writer, "marks", "record_id", recordIds);
     const appender = await writer.createAppender("marks");
     for (const { recordId, colour } of colours) {
       appender.appendBigInt(BigInt(recordId));
@@ -266,4 +254,20 @@ async function inTransaction(writer: DuckDBConnection, work: () => Promise<void>
     await writer.run("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+/** Delete the rows of `ids` (numbers, inlined as such) in chunks DuckDB parses quickly. */
+async function deleteByIds(
+  writer: DuckDBConnection,
+  table: "records" | "marks",
+  column: "id" | "record_id",
+  ids: readonly number[],
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += IN_CHUNK)
+    await writer.run(
+      `DELETE FROM ${table} WHERE ${column} IN (${ids
+        .slice(i, i + IN_CHUNK)
+        .map(Number)
+        .join(",")})`,
+    );
 }

@@ -78,7 +78,10 @@ export function writeReport(
   const end = doc.indexOf(END);
   if (start < 0 || end < start) throw new Error(`docs/PERFORMANCE.md has no ${START} … ${END} section`);
   fs.writeFileSync(DOC, `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}`);
-  // The docs are formatted by the project's formatter; the table is written as it aligns it.
+}
+
+/** The docs are formatted by the project's formatter; the tables are written as it aligns them. */
+export function formatDocs(): void {
   try {
     execFileSync("npx", ["biome", "format", "--write", DOC], { stdio: "ignore" });
   } catch {

@@ -12,7 +12,9 @@ import { createRecord } from "../app/people/records/write.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { openDataset } from "./dataset.ts";
 import { operations, sampleParameters } from "./operations.ts";
-import { type BenchResult, type EngineSummary, writeReport } from "./report.ts";
+import { type BenchResult, type EngineSummary, formatDocs, writeReport } from "./report.ts";
+import { benchTransfer } from "./transfer.ts";
+import { writeTransferReport } from "./transfer-report.ts";
 
 export interface BenchOptions {
   people: number;
@@ -23,6 +25,10 @@ export interface BenchOptions {
   /** Rewrite the generated section of docs/PERFORMANCE.md. */
   docs: boolean;
   fresh: boolean;
+  /** Which parts to measure: the query engine, import/export, or both. */
+  only?: "engine" | "transfer";
+  /** Rows of the import/export sheets (default 100 000 and 1 000 000). */
+  transferRows?: number[];
   log: (line: string) => void;
 }
 
@@ -173,6 +179,21 @@ async function benchEngine(options: BenchOptions, databaseUrl: string | undefine
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function runBench(options: BenchOptions): Promise<EngineSummary[]> {
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${mib(os.totalmem())} MiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  if (options.only !== "transfer") await runEngineBench(options, machine);
+  if (options.only !== "engine") {
+    const results = await benchTransfer({
+      sizes: options.transferRows ?? [100_000, 1_000_000],
+      ...(options.mysql ? { mysql: options.mysql } : {}),
+      log: options.log,
+    });
+    writeTransferReport(results, machine, options.docs);
+  }
+  if (options.docs) formatDocs();
+  return [];
+}
+
+async function runEngineBench(options: BenchOptions, machine: string): Promise<EngineSummary[]> {
   const summaries = [await benchEngine(options, undefined)];
   if (options.mysql) {
     try {
@@ -182,7 +203,6 @@ export async function runBench(options: BenchOptions): Promise<EngineSummary[]> 
       options.log(`MySQL/MariaDB skipped: ${(error as Error).message}`);
     }
   }
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${mib(os.totalmem())} MiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   writeReport(summaries, { machine, people: options.people, out: options.out, docs: options.docs });
   return summaries;
 }

@@ -17,6 +17,8 @@ export function benchCommand(): Command {
     .option("--out <file>", "write the JSON results here (default .bench/results-<N>.json)")
     .option("--docs", "rewrite the generated table of docs/PERFORMANCE.md")
     .option("--fresh", "generate the people again instead of reusing an earlier run's")
+    .option("--only <part>", "engine (the query operations) or transfer (import and export); default both")
+    .option("--transfer-rows <list>", "rows of the import/export sheets, e.g. 100000,1000000 (the default)")
     .action(
       async (opts: {
         people: number;
@@ -25,7 +27,11 @@ export function benchCommand(): Command {
         out?: string;
         docs?: boolean;
         fresh?: boolean;
+        only?: string;
+        transferRows?: string;
       }) => {
+        if (opts.only && opts.only !== "engine" && opts.only !== "transfer")
+          throw new InvalidArgumentError("--only takes engine or transfer");
         const { runBench } = await import("../bench/run.ts");
         await runBench({
           people: opts.people,
@@ -34,6 +40,10 @@ export function benchCommand(): Command {
           ...(opts.out ? { out: opts.out } : {}),
           docs: Boolean(opts.docs),
           fresh: Boolean(opts.fresh),
+          ...(opts.only ? { only: opts.only as "engine" | "transfer" } : {}),
+          ...(opts.transferRows
+            ? { transferRows: opts.transferRows.split(",").map((n) => parseCount(n.trim())) }
+            : {}),
           log: (line) => process.stderr.write(`${line}\n`),
         });
       },

@@ -1,36 +1,20 @@
 // The `linli` command as an operator runs it, in a child process on a fresh database.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/connection.ts";
+import { linliCommand } from "../tests/support/cli.ts";
 import { type TestEnv, testConfig } from "../tests/support/db.ts";
-
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, "../bin/linli.js");
 
 describe("linli command", () => {
   let env: TestEnv;
-  let vars: NodeJS.ProcessEnv;
+  let command: ReturnType<typeof linliCommand>;
   const linli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: vars });
-      return { code: 0, out: stdout + stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, out: err.stdout + err.stderr };
-    }
+    const { code, out, err } = await command(...args);
+    return { code, out: out + err };
   };
 
   beforeAll(async () => {
     env = await testConfig({ demo: false });
-    vars = {
-      ...process.env,
-      LINLI_DATA_DIR: env.config.dataDir,
-      DATABASE_URL: env.config.databaseUrl,
-      LINLI_SECRET_KEY: env.config.secretKey,
-      LOG_LEVEL: "silent",
-    };
+    command = linliCommand(env.config);
   });
   afterAll(() => env.cleanup());
 
@@ -123,27 +107,22 @@ describe("linli command", () => {
   it("creates the street and its first admin on an empty install", async () => {
     const empty = await testConfig({ demo: false });
     try {
-      const own = { ...vars, LINLI_DATA_DIR: empty.config.dataDir, DATABASE_URL: empty.config.databaseUrl };
-      const { stdout } = await run(
-        process.execPath,
-        [
-          BIN,
-          "user",
-          "add",
-          "-u",
-          "chief",
-          "-n",
-          "主任",
-          "-r",
-          "street_admin",
-          "-o",
-          "新街道",
-          "-p",
-          "Street#Lead2026",
-        ],
-        { env: own },
+      const { code, out } = await linliCommand(empty.config)(
+        "user",
+        "add",
+        "-u",
+        "chief",
+        "-n",
+        "主任",
+        "-r",
+        "street_admin",
+        "-o",
+        "新街道",
+        "-p",
+        "Street#Lead2026",
       );
-      expect(stdout).toMatch(/Created street_admin chief at 新街道/);
+      expect(code).toBe(0);
+      expect(out).toMatch(/Created street_admin chief at 新街道/);
     } finally {
       await empty.cleanup();
     }

@@ -8,6 +8,8 @@ import { openDatabase } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { benchCommand } from "./bench.ts";
 import { demoCommand } from "./demo.ts";
+import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
 import { addUserCommand } from "./user.ts";
 
 export async function main(argv: string[]): Promise<void> {
@@ -48,6 +50,8 @@ export async function main(argv: string[]): Promise<void> {
 
   program.addCommand(demoCommand());
   program.addCommand(benchCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(importCommand());
 
   const user = program.command("user").description("manage accounts");
   user.addCommand(addUserCommand());

@@ -243,6 +243,28 @@ export interface RecordMarkTable {
   at: number;
 }
 
+export interface TransferJobTable {
+  id: Generated<number>;
+  kind: "import" | "export";
+  table_id: number;
+  user_id: number;
+  org_path: string;
+  status: "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
+  phase: string;
+  file_name: string;
+  options: string;
+  done: Generated<number>;
+  total: number | null;
+  committed_through: number | null;
+  committed_rows: Generated<number>;
+  result: string | null;
+  error: string | null;
+  created_at: number;
+  started_at: number | null;
+  updated_at: number;
+  finished_at: number | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -263,6 +285,7 @@ export interface DB {
   saved_views: SavedViewTable;
   colour_marks: ColourMarkTable;
   record_marks: RecordMarkTable;
+  transfer_jobs: TransferJobTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -13,6 +13,7 @@ import { isDemo } from "../app/core/boot.server.ts";
 import type { RequestContext } from "../app/core/context.ts";
 import type { Actor, Caller, Services } from "../app/core/services.server.ts";
 import { sendFetchResponse, toFetchRequest } from "./adapter.ts";
+import { IMPORT_UPLOAD_PATH, importUpload } from "./import-upload.ts";
 
 export interface HttpOptions {
   /** Loads the React Router server build (a fresh one per request in development). */
@@ -104,6 +105,12 @@ export function createHttpApp(services: Services, options: HttpOptions): express
       .catch(next);
   });
 
+  // Spreadsheet uploads stream to disk instead of being buffered for React Router.
+  app.post(
+    IMPORT_UPLOAD_PATH,
+    importUpload(services, { ok: (req, ctx) => csrfOk(req, null, ctx), refuse: refuseCsrf }),
+  );
+
   const handlerFor = async () => createRequestHandler(await options.build(), options.mode);
   let cached: ReturnType<typeof createRequestHandler> | undefined;
 
@@ -188,7 +195,12 @@ async function identify(services: Services, req: Request, res: Response): Promis
  * equal to the session's token, and (where the browser says) a same-origin request.
  * Bearer-token calls carry no ambient credentials and are exempt.
  */
-async function csrfOk(req: Request, request: globalThis.Request, ctx: RequestContext): Promise<boolean> {
+async function csrfOk(
+  req: Request,
+  /** The request as React Router gets it, to read a form's `_csrf` field; null: header only. */
+  request: globalThis.Request | null,
+  ctx: RequestContext,
+): Promise<boolean> {
   if (ctx.caller?.via === "token") return true;
   const site = req.headers["sec-fetch-site"];
   if (site && site !== "same-origin" && site !== "none") return false;
@@ -197,7 +209,10 @@ async function csrfOk(req: Request, request: globalThis.Request, ctx: RequestCon
   const header = req.headers["x-csrf-token"];
   if (typeof header === "string") return safeEqual(header, expected);
   const type = req.headers["content-type"] ?? "";
-  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+  if (
+    request &&
+    (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
+  ) {
     try {
       const form = await request.clone().formData();
       const sent = form.get("_csrf");

@@ -9,6 +9,7 @@ import { type Config, loadConfig } from "../app/core/config.server.ts";
 import { startHousekeeping } from "../app/core/housekeeping.server.ts";
 import type { Services } from "../app/core/services.server.ts";
 import { PERSON_TABLE_KEY } from "../app/schema/builtin/person-table.ts";
+import { markInterruptedJobs, stopRunningJobs } from "../app/transfer/jobs.server.ts";
 import { createHttpApp } from "./http.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -31,6 +32,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const services = await createServices(config);
+  // Jobs a stopped process left running are reported as interrupted, with their committed prefix.
+  const interrupted = await markInterruptedJobs(services);
+  if (interrupted)
+    services.log.warn({ jobs: interrupted }, "import/export jobs were interrupted by a restart");
   // The query engine's replica of the people table loads in the background (from its snapshot when there
   // is one); the registry logs how long it took. Requests that need it meanwhile wait for it.
   if (options.warmReplica ?? config.env !== "test")
@@ -52,6 +57,7 @@ export async function startServer(
     url,
     async close() {
       stopHousekeeping();
+      await stopRunningJobs();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       // Writes the replicas' snapshots when they changed, before the database goes.

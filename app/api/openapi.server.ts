@@ -110,7 +110,8 @@ function parameters(op: ApiOperation, defs: Record<string, JsonSchema>): JsonSch
 
 function pathItem(op: ApiOperation, defs: Record<string, JsonSchema>): JsonSchema {
   const { success } = op;
-  const content = success.contentType === "text/html" ? "text/html" : "application/json";
+  const content = success.contentType ?? "application/json";
+  const file = content !== "application/json" && content !== "text/html";
   const responses: Record<string, JsonSchema> = {
     [success.status]: {
       description: both(success.description),
@@ -118,7 +119,13 @@ function pathItem(op: ApiOperation, defs: Record<string, JsonSchema>): JsonSchem
         ? {}
         : {
             content: {
-              [content]: { schema: success.schema ? toJsonSchema(success.schema, "output", defs) : {} },
+              [content]: {
+                schema: success.schema
+                  ? toJsonSchema(success.schema, "output", defs)
+                  : file
+                    ? { type: "string", format: "binary" }
+                    : {},
+              },
             },
           }),
     },
@@ -149,6 +156,14 @@ function pathItem(op: ApiOperation, defs: Record<string, JsonSchema>): JsonSchem
           example: op.body.example,
         },
       },
+    };
+  }
+  if (op.upload) {
+    // The file itself is the body (streamed to disk, never buffered as JSON or multipart).
+    item.requestBody = {
+      required: true,
+      description: both(op.upload),
+      content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
     };
   }
   return item;

@@ -10,6 +10,7 @@ import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
 import { QUERY_OPERATIONS } from "./operations-query.ts";
 import { RECORD_OPERATIONS } from "./operations-records.ts";
 import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
+import { TRANSFER_OPERATIONS } from "./operations-transfer.ts";
 import {
   accountListSchema,
   accountSchema,
@@ -37,6 +38,7 @@ export const TAGS = {
   dictionaries: { zh: "字典", en: "Dictionaries" },
   records: { zh: "数据记录", en: "Records" },
   query: { zh: "查询、视图与颜色标记", en: "Queries, views and colour marks" },
+  transfer: { zh: "导入与导出", en: "Import and export" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -59,11 +61,14 @@ export interface ApiOperation {
   /** What each query parameter means (a test checks the keys match the query schema). */
   readonly queryHelp?: Readonly<Record<string, Text>>;
   readonly body?: { readonly schema: z.ZodType; readonly required: boolean; readonly example: object };
+  /** The body is a file's raw bytes (not JSON); what to send. */
+  readonly upload?: Text;
   readonly success: {
     readonly status: 200 | 201 | 204;
     readonly description: Text;
     readonly schema?: z.ZodType;
-    readonly contentType?: "application/json" | "text/html";
+    /** JSON unless said; a download names its file type. */
+    readonly contentType?: string;
   };
   readonly errors: readonly ErrorStatus[];
 }
@@ -284,6 +289,7 @@ export const OPERATIONS = [
   ...SCHEMA_OPERATIONS,
   ...RECORD_OPERATIONS,
   ...QUERY_OPERATIONS,
+  ...TRANSFER_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",

@@ -53,6 +53,26 @@ export interface AuditEvents {
   /** One row per batch, never per record: `batch` is the undo handle ("first-last" mark row ids). */
   "mark.applied": { table: string; colour: string | null; count: number; batch: string };
   "mark.undone": { table: string; batch: string; count: number; skipped: number };
+  /** An import: a check ("checked", nothing written) or a commit and how it ended. */
+  "transfer.imported": {
+    table: string;
+    job: number;
+    file: string;
+    format: string;
+    mode: string;
+    atomic: boolean;
+    counts: Record<string, number>;
+    outcome: "checked" | "done" | "cancelled" | "failed" | "interrupted";
+  };
+  "transfer.exported": {
+    table: string;
+    job: number | null;
+    format: string;
+    rows: number;
+    columns: string[];
+    masked: boolean;
+    subTables: string[];
+  };
 }
 
 /** Who a saved view is shared with: nobody, a role in the owner's community, or everyone of an org. */
@@ -135,4 +155,6 @@ export const AUDIT_EVENT_TYPES = [
   "mark.colour_removed",
   "mark.applied",
   "mark.undone",
+  "transfer.imported",
+  "transfer.exported",
 ] as const satisfies readonly AuditEventType[];

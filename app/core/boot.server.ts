@@ -9,6 +9,8 @@ import { loadDemo } from "../demo/seed.server.ts";
 import { localFileStorage } from "../files/storage.server.ts";
 import { fieldCipherFromKeys } from "../people/crypto/field-cipher.server.ts";
 import { installBuiltIns } from "../schema/install.server.ts";
+import { XLSX_WORKER_URL } from "../transfer/export/xlsx-worker-sink.server.ts";
+import { ROWS_WORKER_URL } from "../transfer/read/worker-rows.server.ts";
 import { type Config, loadConfig } from "./config.server.ts";
 import { loadKeys } from "./keys.server.ts";
 import { createLogger } from "./logger.server.ts";
@@ -27,6 +29,7 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
     keys,
     cipher: fieldCipherFromKeys(keys),
     files: localFileStorage(path.join(config.dataDir, "files")),
+    workers: { sheetRows: ROWS_WORKER_URL, xlsxWriter: XLSX_WORKER_URL },
   };
   const services: Services = { ...base, analytics: createAnalytics(base) };
   const applied = await migrateToLatest(database);

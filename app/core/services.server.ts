@@ -24,6 +24,11 @@ export interface Services {
   files: FileStorage;
   /** The in-memory query engine: a DuckDB replica per record table (analytics/). */
   analytics: Analytics;
+  /**
+   * Worker threads of imports (read and prepare a sheet's rows) and exports (write the .xlsx), resolved
+   * outside the app's server bundle; null: do that work in the calling thread.
+   */
+  workers: { sheetRows: URL; xlsxWriter: URL } | null;
 }
 
 /** The signed-in account, with the org node its scope is anchored at. */

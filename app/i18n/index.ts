@@ -15,6 +15,8 @@ import { recordsZh } from "./records/zh-CN.ts";
 import { schemaEn } from "./schema/en.ts";
 import { schemaZh } from "./schema/zh-CN.ts";
 import { sns } from "./sns.ts";
+import { transferEn } from "./transfer/en.ts";
+import { transferZh } from "./transfer/zh-CN.ts";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -31,6 +33,8 @@ const schema = { "zh-CN": schemaZh, en: schemaEn };
 // The grid (t("grid.…")) and its query panels (t("query.…")).
 const grid = { "zh-CN": gridZh, en: gridEn };
 const query = { "zh-CN": queryZh, en: queryEn };
+// Imports and exports (t("transfer.…")).
+const transfer = { "zh-CN": transferZh, en: transferEn };
 
 const resources = Object.fromEntries(
   LANGS.map((lang) => [
@@ -47,6 +51,7 @@ const resources = Object.fromEntries(
         records: records[lang],
         schema: schema[lang],
         sns: sns[lang],
+        transfer: transfer[lang],
       },
     },
   ]),

@@ -4,10 +4,12 @@ import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_dynamic_database.ts";
 import * as m0003 from "./0003_sealed_account_mobiles.ts";
 import * as m0004 from "./0004_views_and_marks.ts";
+import * as m0005 from "./0005_transfer_jobs.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_dynamic_database": m0002,
   "0003_sealed_account_mobiles": m0003,
   "0004_views_and_marks": m0004,
+  "0005_transfer_jobs": m0005,
 };

@@ -13,13 +13,23 @@ export function PageHeader(props: { title: ReactNode; description?: ReactNode; a
   );
 }
 
-/** A table in a card; on narrow screens it scrolls horizontally instead of squeezing its columns. */
-export function DataTable(props: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+/**
+ * A table in a card; on narrow screens it scrolls horizontally instead of squeezing its columns. `tall`
+ * bounds its height (it scrolls inside, the header staying in view) for long lists within a page.
+ */
+export function DataTable(props: {
+  head: ReactNode[];
+  children: ReactNode;
+  caption?: string;
+  tall?: boolean;
+}) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+    <div
+      className={`overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm ${props.tall ? "max-h-96 overflow-y-auto" : ""}`}
+    >
       <table className="min-w-full divide-y divide-stone-200 text-sm">
         {props.caption ? <caption className="sr-only">{props.caption}</caption> : null}
-        <thead className="bg-stone-50">
+        <thead className={props.tall ? "sticky top-0 bg-stone-50" : "bg-stone-50"}>
           <tr>
             {props.head.map((h, i) => (
               <th

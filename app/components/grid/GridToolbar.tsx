@@ -1,16 +1,17 @@
 // The grid page's toolbar: quick search, the condition builder, saved views, statistics, columns, the
 // side area's toggle (on a phone, a menu holding the panels and the side area instead), undo and
 // refresh, and the name of the saved view shown.
-import { type ReactNode, useCallback } from "react";
+import { type ReactNode, useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { ConditionBuilder } from "../query/ConditionBuilder.tsx";
 import { Popover } from "../query/Popover.tsx";
 import { SavedViewMenu } from "../query/SavedViewMenu.tsx";
 import { StatsPanel } from "../query/StatsPanel.tsx";
+import { TransferButtons } from "../transfer/TransferButtons.tsx";
 import { CsrfInput } from "../ui.tsx";
 import { ColumnsPanel } from "./ColumnsPanel.tsx";
-import { ORG, SYSTEM_ID } from "./columns.ts";
+import { columnLabel } from "./columns.ts";
 import type { GridTable } from "./types.ts";
 import type { GridViewState } from "./useGridView.ts";
 
@@ -103,6 +104,12 @@ export function GridToolbar(
       <button type="button" className={toolbarButton} onClick={props.onRefresh}>
         {t("grid.toolbar.refresh")}
       </button>
+      <TransferButtons
+        table={props.table}
+        query={props.state.query}
+        columns={props.state.columns}
+        buttonClassName={toolbarButton}
+      />
       {activeView ? (
         <span className="text-sm text-stone-600">
           {t("grid.toolbar.viewName", { name: activeView.name })}
@@ -116,15 +123,8 @@ export function GridToolbar(
 function ToolbarPanels(props: PanelsProps) {
   const { t } = useTranslation();
   const { table, state } = props;
-  const labelOf = useCallback(
-    (key: string) =>
-      key === SYSTEM_ID
-        ? t("grid.systemId")
-        : key === ORG
-          ? t("grid.org")
-          : (table.fields.find((f) => f.key === key)?.label ?? key),
-    [table.fields, t],
-  );
+  const fieldsByKey = useMemo(() => new Map(table.fields.map((f) => [f.key, f])), [table.fields]);
+  const labelOf = useCallback((key: string) => columnLabel(key, fieldsByKey, t), [fieldsByKey, t]);
   return (
     <>
       <Popover

@@ -18,6 +18,17 @@ export const FIXED_WIDTH: Record<string, number> = { [ROW_NUMBER]: 48, [SELECT]:
 /** Columns that are not fields: the system ID (opens the record panel) and the community or grid. */
 export const SYSTEM_ID = "$id";
 export const ORG = "$org";
+
+/** A column's header: the two system columns by their translated names, a field by its label. */
+export function columnLabel(
+  key: string,
+  fieldsByKey: ReadonlyMap<string, { label: string }>,
+  t: (key: string) => string,
+): string {
+  if (key === SYSTEM_ID) return t("grid.systemId");
+  if (key === ORG) return t("grid.org");
+  return fieldsByKey.get(key)?.label ?? key;
+}
 export const PSEUDO_COLUMNS = [SYSTEM_ID, ORG] as const;
 
 export const MIN_WIDTH = 48;

@@ -59,14 +59,15 @@ export function useActiveCell(args: {
     [clampCell, scrollIntoView],
   );
 
-  // Keep the active cell inside the grid when the rows or columns shrink.
+  // Keep the active cell inside the grid when the rows or columns shrink. Only when clamping moves it:
+  // an empty grid clamps to the same {0, 0}, and setting that fresh object on every render would loop
+  // forever and starve the router's transition (a link's page would never render).
   useEffect(() => {
-    if (active.row >= total || active.col >= colCount) {
-      const next = clampCell(active);
-      setActive(next);
-      setAnchor(next);
-    }
-  }, [total, colCount, active, clampCell]);
+    const next = clampCell(active);
+    if (next.row === active.row && next.col === active.col) return;
+    setActive(next);
+    setAnchor(next);
+  }, [active, clampCell]);
 
   return { active, setActive, anchor, setAnchor, range, colCount, clampCell, moveTo };
 }

@@ -15,15 +15,14 @@ import {
 import { useCallback, useMemo, useRef } from "react";
 import type { GridRow } from "../../../analytics/query/results.ts";
 import {
+  columnLabel,
   FIXED_COLUMNS,
   FIXED_WIDTH,
   freezeThrough,
   MAX_WIDTH,
   MIN_WIDTH,
   moveColumn,
-  ORG,
   reorder,
-  SYSTEM_ID,
   setVisibility,
   setWidths,
   sortable,
@@ -57,15 +56,7 @@ export type ColumnTable = ReturnType<typeof useGridColumns>["table"];
 export function useGridColumns(props: ColumnProps, t: Translate) {
   const { table: gridTable, columns, windows } = props;
   const fieldsByKey = useMemo(() => new Map(gridTable.fields.map((f) => [f.key, f])), [gridTable.fields]);
-  const labelOf = useCallback(
-    (key: string) =>
-      key === SYSTEM_ID
-        ? t("grid.systemId")
-        : key === ORG
-          ? t("grid.org")
-          : (fieldsByKey.get(key)?.label ?? key),
-    [fieldsByKey, t],
-  );
+  const labelOf = useCallback((key: string) => columnLabel(key, fieldsByKey, t), [fieldsByKey, t]);
 
   const columnDefs = useMemo(
     () => [

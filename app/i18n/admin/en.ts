@@ -290,6 +290,7 @@ export const adminEn: Shape<typeof adminZh> = {
       applied: "Rows marked with a colour",
       undone: "Colour marks undone",
     },
+    transfer: { imported: "Data imported", exported: "Data exported" },
   },
   profile: { username: "Username", displayName: "Name", role: "Role", org: "Organisation" },
   password: {

@@ -281,6 +281,7 @@ export const adminZh = {
       applied: "批量标记颜色",
       undone: "撤销颜色标记",
     },
+    transfer: { imported: "导入数据", exported: "导出数据" },
   },
   profile: { username: "用户名", displayName: "姓名", role: "角色", org: "所属组织" },
   password: {

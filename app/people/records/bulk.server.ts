@@ -27,11 +27,16 @@ export interface BulkResult {
   systemIds: (string | null)[];
 }
 
-interface Prepared {
-  index: number;
-  row: BulkRow;
+/** A record ready to store: values prepared, its unique key computed. */
+export interface NewRecord {
+  orgId: number;
+  orgPath: string;
   values: Values;
   uniqueKey: string | null;
+}
+
+interface Prepared extends NewRecord {
+  index: number;
 }
 
 /** Insert `rows` into `table` in batches of `batchSize`; `userId` is who the versions name (null: system). */
@@ -58,7 +63,7 @@ export async function insertRecordsBulk(
     result.duplicates += batch.length - fresh.length;
     const ids = await services.db
       .transaction()
-      .execute((trx) => writeBatch(services, trx, table, fresh, blindKey, options.userId));
+      .execute((trx) => writeNewRecords(services, trx, table, fresh, blindKey, options.userId));
     fresh.forEach((p, i) => {
       result.systemIds[p.index] = ids[i]!;
     });
@@ -76,7 +81,7 @@ export async function insertRecordsBulk(
       if (uniqueKey !== null && seen.has(uniqueKey)) result.duplicates++;
       else {
         if (uniqueKey !== null) seen.add(uniqueKey);
-        batch.push({ index, row, values: prepared.values, uniqueKey });
+        batch.push({ index, orgId: row.orgId, orgPath: row.orgPath, values: prepared.values, uniqueKey });
       }
     }
     index++;
@@ -100,11 +105,12 @@ async function dropRegistered(services: Services, table: TableDef, batch: Prepar
   return batch.filter((p) => p.uniqueKey === null || !registered.has(p.uniqueKey));
 }
 
-async function writeBatch(
+/** Insert prepared records in one transaction: documents, blind indexes, first versions; their system IDs. */
+export async function writeNewRecords(
   services: Services,
   trx: Transaction<DB>,
   table: TableDef,
-  batch: Prepared[],
+  batch: readonly NewRecord[],
   blindKey: Buffer,
   userId: number | null,
 ): Promise<string[]> {
@@ -115,8 +121,8 @@ async function writeBatch(
     table_id: table.id,
     system_id: systemIds[i]!,
     parent_id: null,
-    org_id: p.row.orgId,
-    org_path: p.row.orgPath,
+    org_id: p.orgId,
+    org_path: p.orgPath,
     data: JSON.stringify(
       encodeDocument(recordCodec(services.cipher, table, systemIds[i]!), table.fields, p.values),
     ),

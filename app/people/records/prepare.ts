@@ -26,11 +26,28 @@ export interface PreparedField {
   options: FieldOptions;
 }
 
-export type Prepared = { ok: true; values: Values; changed: string[] } | { ok: false; errors: FieldErrors };
+/** Why a field was refused, for callers that report by code (the importer): a parse problem's code,
+ * a contradiction with the ID number, "unknown-field" or "required". */
+export type FieldCodes = Record<string, string>;
+
+export type Prepared =
+  | { ok: true; values: Values; changed: string[] }
+  | { ok: false; errors: FieldErrors; codes: FieldCodes };
 
 /** Sex dictionary codes (GB/T 2261.1) for what an ID number says. */
 export const SEX_CODE: Record<Sex, string> = { male: "1", female: "2" };
 const SEX_OF_CODE: Record<string, Sex> = { "1": "male", "2": "female" };
+
+// The same field list is prepared against for every row of an import: its index is made once.
+const indexes = new WeakMap<readonly PreparedField[], Map<string, PreparedField>>();
+function fieldsByKey(fields: readonly PreparedField[]): Map<string, PreparedField> {
+  let index = indexes.get(fields);
+  if (!index) {
+    index = new Map(fields.map((f) => [f.key, f]));
+    indexes.set(fields, index);
+  }
+  return index;
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -45,7 +62,8 @@ export function prepareValues(
   ctx: ParseContext = {},
 ): Prepared {
   const errors: FieldErrors = {};
-  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const codes: FieldCodes = {};
+  const byKey = fieldsByKey(fields);
   const next: Values = { ...(base ?? {}) };
   const typed = new Set<string>();
   const details = new Map<string, ParseDetails>();
@@ -54,6 +72,7 @@ export function prepareValues(
     const field = byKey.get(key);
     if (!field) {
       errors[key] = `没有字段“${key}” / No field "${key}"`;
+      codes[key] = "unknown-field";
       continue;
     }
     const definition = fieldType(field.type);
@@ -61,6 +80,7 @@ export function prepareValues(
     const result = definition.parse(raw, field, ctx);
     if (!result.ok) {
       errors[key] = result.message;
+      codes[key] = result.code;
       continue;
     }
     next[key] = result.value;
@@ -70,17 +90,23 @@ export function prepareValues(
 
   for (const field of fields) {
     if (field.type !== "document" || !field.options.fills) continue;
-    applyIdentity(field, next, typed, details.get(field.key), errors, ctx, byKey);
+    applyIdentity(field, next, typed, details.get(field.key), errors, codes, ctx, byKey);
   }
 
   for (const field of fields) {
-    if (field.required && isBlank(next[field.key]) && !errors[field.key])
+    if (field.required && isBlank(next[field.key]) && !errors[field.key]) {
       errors[field.key] = `「${field.label}」必须填写 / ${field.label}: required`;
+      codes[field.key] = "required";
+    }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, codes };
 
   for (const key of Object.keys(next)) if (next[key] === null) delete next[key];
-  const changed = fields.map((f) => f.key).filter((k) => !same(next[k], base?.[k]));
+  // A new record changes every field it has a value for; an edit, the fields whose value differs.
+  const changed =
+    base === null
+      ? fields.filter((f) => next[f.key] !== undefined).map((f) => f.key)
+      : fields.map((f) => f.key).filter((k) => !same(next[k], base[k]));
   return { ok: true, values: next, changed };
 }
 
@@ -90,6 +116,7 @@ function applyIdentity(
   typed: ReadonlySet<string>,
   parsedDetails: ParseDetails | undefined,
   errors: FieldErrors,
+  codes: FieldCodes,
   ctx: ParseContext,
   byKey: ReadonlyMap<string, PreparedField>,
 ): void {
@@ -110,7 +137,10 @@ function applyIdentity(
     label,
   )) {
     const target = problem.code === "birthdate-contradicts-id" ? birthField : sexField;
-    if (target) errors[target.key] = `「${target.label}」${problem.message}`;
+    if (target) {
+      errors[target.key] = `「${target.label}」${problem.message}`;
+      codes[target.key] = problem.code;
+    }
   }
   // What the number says wins over what was stored before; typed values were checked above.
   if (birthField && derived.birthDate && !typedBirth) next[birthField.key] = derived.birthDate;

@@ -49,22 +49,29 @@ function maskValue(field: FieldDef, value: unknown): unknown {
   return fieldType(field.type).format(value, field, { lang: "zh-CN", masked: true });
 }
 
+/** Fills a table's formula fields into a record's opened values, in place (the presenter's and exports' rule). */
+export function formulaComputer(table: TableDef, today = todayInChina()): (values: Values) => void {
+  const inputs = formulaFields(table.fields);
+  const formulas = table.fields
+    .filter((f) => f.type === "formula")
+    .map((f) => ({ field: f, checked: compileFormula(f.options.formula ?? "", inputs) }));
+  return (values) => {
+    for (const { field, checked } of formulas)
+      values[field.key] = checked.ok ? evaluateFormula(checked, values, today) : null;
+  };
+}
+
 export function createPresenter(
   table: TableDef,
   dictionaries: ReadonlyMap<string, StoredDictionary>,
   lang: Lang = "zh-CN",
 ): Presenter {
-  const inputs = formulaFields(table.fields);
-  const formulas = table.fields
-    .filter((f) => f.type === "formula")
-    .map((f) => ({ field: f, checked: compileFormula(f.options.formula ?? "", inputs) }));
-  const today = todayInChina();
+  const computeFormulas = formulaComputer(table);
   const dictionary = (key: string) => dictionaries.get(key);
   return {
     present(row, stored, orgName) {
       const values: Values = { ...stored };
-      for (const { field, checked } of formulas)
-        values[field.key] = checked.ok ? evaluateFormula(checked, values, today) : null;
+      computeFormulas(values);
       const out: Values = {};
       const display: Record<string, string> = {};
       const masked: string[] = [];
