@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page waited for (a search's count, a saved cell) may take a while on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
     pool: "forks",
     fileParallelism: false,
     env: { NODE_ENV: "test" },

@@ -152,6 +152,32 @@ describe("the records grid in the browser", () => {
     expect(await page.content()).not.toContain("13912340001");
   });
 
+  it("keeps a scroll made before the page's script has run", async () => {
+    const page = await staffPage("fengsheng");
+    // Hold the page's scripts back: the grid the server rendered is in the page, not yet interactive.
+    let release!: () => void;
+    const scripts = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      await scripts;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/admin/data/people`, { waitUntil: "commit" });
+    await expect.poll(() => grid(page).locator("[role=row]").count()).toBeGreaterThan(10);
+    const total = await countOf(page);
+    await grid(page).evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+
+    // Once the scripts run, the grid is still at the bottom, showing the last rows.
+    release();
+    const last = grid(page).locator(`[role=row][aria-rowindex="${total + 1}"]`);
+    await expect.poll(() => last.count()).toBe(1);
+    await expect.poll(() => last.textContent()).toMatch(/RY-\d{6}/);
+    expect(await grid(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  });
+
   it("undoes the last paste and then the typed edit, each written back to the server", async () => {
     const s: Services = server.services;
     const fengsheng: Caller = await callerFor(s, "fengsheng");

@@ -3,7 +3,7 @@
 // where the grid is scrolled to (plus two either side), so a table of many fields costs what its
 // visible part costs.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
+import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { HEADER_HEIGHT, ROW_HEIGHT } from "./columns.ts";
 import type { ColumnLayout } from "./layout.ts";
 import { realTop, scaledScrollOptions, scrollScale } from "./scroll.ts";
@@ -20,6 +20,7 @@ export function useRowScroll(
   const scale = scrollScale(rowsHeight, HEADER_HEIGHT + footerHeight, viewport);
   const live = useRef({ scale, rowsHeight, footerHeight });
   live.current = { scale, rowsHeight, footerHeight };
+  const earlyTop = useScrollBeforeMount(scrollRef, "scrollTop");
   const scrollOptions = useMemo(
     () =>
       scaledScrollOptions({
@@ -38,6 +39,7 @@ export function useRowScroll(
     initialRect: { width: 1200, height: 640 },
     ...scrollOptions,
   });
+  useRestoreScroll(scrollRef, "scrollTop", earlyTop);
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
@@ -101,6 +103,7 @@ export function useColumnRange(
     return at < 0 ? layout.length : at;
   })();
   const centerCols = layout.slice(firstCenter);
+  const earlyLeft = useScrollBeforeMount(scrollRef, "scrollLeft");
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: centerCols.length,
@@ -111,6 +114,7 @@ export function useColumnRange(
     overscan: 2,
     initialRect: { width: 1200, height: 640 },
   });
+  useRestoreScroll(scrollRef, "scrollLeft", earlyLeft);
   const columnItems = columnVirtualizer.getVirtualItems();
   let fromCol = firstCenter + (columnItems[0]?.index ?? 0);
   let toCol = firstCenter + (columnItems[columnItems.length - 1]?.index ?? -1);
@@ -121,4 +125,30 @@ export function useColumnRange(
   /** Width of the columns scrolled past (left of fromCol, right of the frozen ones). */
   const spacer = fromCol < layout.length ? layout[fromCol]!.left - frozenWidth : 0;
   return { firstCenter, fromCol, toCol, spacer };
+}
+
+type ScrollAxis = "scrollTop" | "scrollLeft";
+
+/**
+ * Where the server-rendered grid was scrolled to before the page became interactive (a user, or a
+ * link to a place far down, may scroll it while the script loads). Call before the virtualizer: its
+ * mount puts the element back at its initial offset, and useRestoreScroll (called after it) undoes that.
+ */
+function useScrollBeforeMount(scrollRef: RefObject<HTMLDivElement | null>, axis: ScrollAxis) {
+  const early = useRef(0);
+  useLayoutEffect(() => {
+    early.current = scrollRef.current?.[axis] ?? 0;
+  }, [scrollRef, axis]);
+  return early;
+}
+
+function useRestoreScroll(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  axis: ScrollAxis,
+  early: RefObject<number>,
+) {
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (element && early.current > 0 && element[axis] !== early.current) element[axis] = early.current;
+  }, [scrollRef, axis, early]);
 }
