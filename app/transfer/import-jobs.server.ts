@@ -49,9 +49,7 @@ export async function recheckImport(
   id: number,
   input: unknown,
 ): Promise<JobView> {
-  await authorize(services, caller, "record.write");
-  const job = await importJob(services, caller, id);
-  assertIdle(job);
+  const job = await idleImportJob(services, caller, id);
   if (job.phase === "commit" && job.status === "done")
     throw conflict(
       "该文件已经导入完成；如需再次导入请重新上传 / This file was already imported; upload it again to re-import",
@@ -71,9 +69,7 @@ export async function commitImport(
   id: number,
   input: unknown,
 ): Promise<JobView> {
-  await authorize(services, caller, "record.write");
-  const job = await importJob(services, caller, id);
-  assertIdle(job);
+  const job = await idleImportJob(services, caller, id);
   if (job.phase !== "dry-run" || job.status !== "done")
     throw conflict("请先完成检查（试导入）再提交 / Check the file (dry run) before committing");
   const atomic = Boolean((input as { atomic?: unknown } | null)?.atomic);
@@ -117,8 +113,11 @@ const saveOptions = (services: Services, id: number, options: unknown) =>
     .where("id", "=", id)
     .execute();
 
-async function importJob(services: Services, caller: Caller, id: number): Promise<JobView> {
+/** An import job the caller may write with, not running: what a new check or a commit starts from. */
+async function idleImportJob(services: Services, caller: Caller, id: number): Promise<JobView> {
+  await authorize(services, caller, "record.write");
   const job = await loadJob(services, caller, id);
   if (job.kind !== "import") throw invalid("这不是导入任务 / Not an import job");
+  assertIdle(job);
   return job;
 }
