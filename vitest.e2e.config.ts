@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
-    testTimeout: 60_000,
+    // Whole user journeys in one test; a busy machine may run them several times slower.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // A page waited for (a search's count, a saved cell) may take a while on a busy machine.
     expect: { poll: { timeout: 10_000 } },
