@@ -130,9 +130,9 @@ export function useColumnRange(
 type ScrollAxis = "scrollTop" | "scrollLeft";
 
 /**
- * Where the server-rendered grid was scrolled to before the page became interactive (a user, or a
- * link to a place far down, may scroll it while the script loads). Call before the virtualizer: its
- * mount puts the element back at its initial offset, and useRestoreScroll (called after it) undoes that.
+ * Where the server-rendered grid was scrolled to before the page became interactive (a user may
+ * scroll it while the script loads). Call before the virtualizer: its mount puts the element back at
+ * its initial offset, and useRestoreScroll (called after it) undoes that.
  */
 function useScrollBeforeMount(scrollRef: RefObject<HTMLDivElement | null>, axis: ScrollAxis) {
   const early = useRef(0);
