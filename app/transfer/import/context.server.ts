@@ -15,7 +15,7 @@ import type { FieldDef, TableDef } from "../../schema/tables.server.ts";
 import type { ColumnMapping } from "./columns.ts";
 import { importable } from "./header.ts";
 import type { ImportOptions } from "./options.ts";
-import { isPlacement, orgResolver, type Placement } from "./orgs.server.ts";
+import { orgDirectory, type Placement } from "./orgs.server.ts";
 import { documentDigestOf, parseContextOf } from "./prepare-rows.ts";
 import type { RowProblem } from "./problems.ts";
 
@@ -59,8 +59,8 @@ export async function importContext(
 ): Promise<ImportContext> {
   const documentField = table.fields.find((f) => f.type === "document" && f.options.unique) ?? null;
   const keyField = keyFieldOf(table, options, documentField);
-  const defaultPlacement = options.orgId ? await defaultOrg(services, caller, options.orgId) : null;
-  const resolveOrg = await orgResolver(services, caller);
+  const orgs = await orgDirectory(services, caller);
+  const defaultPlacement = options.orgId ? orgs.placementOf(options.orgId) : null;
   const dictionaries = [...(await loadDictionaries(services.db)).entries()];
   return {
     services,
@@ -79,7 +79,7 @@ export async function importContext(
       keyField && !keyField.sensitive && options.mode !== "add"
         ? await plainKeyIndex(services, table, keyField)
         : null,
-    resolveOrg,
+    resolveOrg: orgs.resolve,
     defaultPlacement,
     orgHeader: mapping.find((m) => m.target?.kind === "org")?.header ?? "所属社区",
     // Values are shown unmasked only where asked (the operator's command line) and the role may reveal;
@@ -108,18 +108,6 @@ function keyFieldOf(
   if (!field || !importable(field))
     throw invalid(`不能按“${options.key}”匹配记录 / Records cannot be matched by "${options.key}"`);
   return field;
-}
-
-async function defaultOrg(services: Services, caller: Caller, orgId: number): Promise<Placement> {
-  const org = await services.db
-    .selectFrom("orgs")
-    .select(["id", "name"])
-    .where("id", "=", orgId)
-    .executeTakeFirst();
-  if (!org) throw invalid("默认社区不存在 / The default community does not exist");
-  const found = (await orgResolver(services, caller))(org.name, "orgId");
-  if (!isPlacement(found)) throw invalid(`默认社区不可用：${found.message}`);
-  return found;
 }
 
 /** Text a key value is compared by (the parsed value, so "138 0013 8000" finds 13800138000). */

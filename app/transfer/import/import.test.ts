@@ -216,6 +216,44 @@ describe("a messy office sheet", () => {
   });
 });
 
+describe("the default community of rows that name none", () => {
+  /** An org by its name under a community: every community has its own 第二网格. */
+  const orgUnder = async (community: string, name: string) => {
+    const parent = await t.services.db
+      .selectFrom("orgs")
+      .select("path")
+      .where("name", "=", community)
+      .executeTakeFirstOrThrow();
+    return t.services.db
+      .selectFrom("orgs")
+      .select(["id", "path"])
+      .where("name", "=", name)
+      .where("path", "like", `${parent.path}%`)
+      .executeTakeFirstOrThrow();
+  };
+
+  it("puts the rows in the grid chosen, not in another grid of the same name", async () => {
+    const grid = await orgUnder("丰盛社区", "第二网格");
+    const f = csv("default-org.csv", ["姓名,身份证号", `网格居民,${E.number}`]);
+    const { summary, rows } = await run(f, "admin", { mode: "add", orgId: Number(grid.id) }, false);
+    expect(summary.totals).toMatchObject({ inserted: 1 });
+    const stored = await t.services.db
+      .selectFrom("records")
+      .select("org_path")
+      .where("system_id", "=", rows[0]!.systemId!)
+      .executeTakeFirstOrThrow();
+    expect(stored.org_path).toBe(grid.path);
+  });
+
+  it("refuses a default community outside the importer's scope", async () => {
+    const other = await orgUnder("二龙路社区", "二龙路社区");
+    const f = csv("default-org-other.csv", ["姓名,身份证号", `越界居民,${D.number}`]);
+    await expect(run(f, "fengsheng", { mode: "add", orgId: Number(other.id) }, true)).rejects.toThrow(
+      /默认社区不可用：不在您的管辖范围内/,
+    );
+  });
+});
+
 describe("refusals of the whole file", () => {
   it("a header that maps to nothing", async () => {
     const f = csv("nothing.csv", ["甲,乙,丙", "1,2,3"]);
