@@ -1,5 +1,5 @@
 // The SQL of records: rows, system IDs, versions, blind indexes and links. Rules live in the callers.
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Dialect } from "../../../db/dialect.ts";
 import type { DB, RecordTable, VersionKind } from "../../../db/types.ts";
 import { notFound } from "../../core/errors.ts";
@@ -19,6 +19,102 @@ export async function fetchRecordRow(db: Executor, id: number): Promise<RecordRo
 
 export async function fetchBySystemId(db: Executor, systemId: string): Promise<RecordRow | undefined> {
   return db.selectFrom("records").selectAll().where("system_id", "=", systemId).executeTakeFirst();
+}
+
+/** The table's records whose `column` is one of `values` (deleted ones too: the caller decides). */
+export async function recordsWhere(
+  db: Executor,
+  tableId: number,
+  column: "id" | "system_id" | "unique_key",
+  values: readonly (string | number)[],
+): Promise<RecordRow[]> {
+  if (values.length === 0) return [];
+  const rows = await db
+    .selectFrom("records")
+    .selectAll()
+    .where("table_id", "=", tableId)
+    .where(column, "in", values as never)
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Record id → digest, for the records whose exact-lookup digest of a field is among `digests`. */
+export async function recordsByLookup(
+  db: Executor,
+  fieldId: number,
+  digests: readonly string[],
+): Promise<Map<number, string>> {
+  if (digests.length === 0) return new Map();
+  const hits = await db
+    .selectFrom("record_lookup")
+    .select(["record_id", "digest"])
+    .where("field_id", "=", fieldId)
+    .where("digest", "in", digests)
+    .execute();
+  return new Map(hits.map((h) => [Number(h.record_id), h.digest]));
+}
+
+/** One field's stored (unsealed) value in every live record of the table, as JSON text. */
+export function fieldValuesOf(db: Executor, dialect: Dialect, tableId: number, fieldKey: string) {
+  return db
+    .selectFrom("records")
+    .select(["id", dialect.jsonText(sql.ref("data"), fieldKey).as("value")])
+    .where("table_id", "=", tableId)
+    .where("deleted_at", "is", null)
+    .execute();
+}
+
+/** A record as an export reads it. */
+export interface StoredRecord {
+  id: number;
+  system_id: string;
+  version: number;
+  data: string;
+  parent_id: number | null;
+  org_id: number;
+}
+
+/** Live records of the table among `ids`, inside `scopePath`. */
+export async function liveRecordsIn(
+  db: Executor,
+  tableId: number,
+  scopePath: string,
+  ids: readonly number[],
+): Promise<StoredRecord[]> {
+  if (ids.length === 0) return [];
+  return (await db
+    .selectFrom("records")
+    .select(["id", "system_id", "version", "data", "parent_id", "org_id"])
+    .where("id", "in", [...ids])
+    .where("table_id", "=", tableId)
+    .where("deleted_at", "is", null)
+    .where("org_path", "like", `${scopePath}%`)
+    .execute()) as StoredRecord[];
+}
+
+/** Live rows of a sub-table under any of `parentIds`, with their parent's system ID (unordered). */
+export async function liveChildrenOf(
+  db: Executor,
+  subTableId: number,
+  parentIds: readonly number[],
+): Promise<(StoredRecord & { parent_system_id: string })[]> {
+  if (parentIds.length === 0) return [];
+  return (await db
+    .selectFrom("records as r")
+    .innerJoin("records as p", "p.id", "r.parent_id")
+    .select([
+      "r.id",
+      "r.system_id",
+      "r.version",
+      "r.data",
+      "r.parent_id",
+      "r.org_id",
+      "p.system_id as parent_system_id",
+    ])
+    .where("r.table_id", "=", subTableId)
+    .where("r.parent_id", "in", [...parentIds])
+    .where("r.deleted_at", "is", null)
+    .execute()) as (StoredRecord & { parent_system_id: string })[];
 }
 
 export const formatSystemId = (prefix: string, n: number) => `${prefix}-${String(n).padStart(6, "0")}`;

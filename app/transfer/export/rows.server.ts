@@ -6,18 +6,10 @@ import type { Services } from "../../core/services.server.ts";
 import type { Values } from "../../people/records/codec.server.ts";
 import { recordCodec } from "../../people/records/codec.server.ts";
 import { formulaComputer, orgNames } from "../../people/records/present.server.ts";
+import { liveChildrenOf, liveRecordsIn, type StoredRecord } from "../../people/records/repository.server.ts";
 import { compileFormula, formulaFields as fieldsRead } from "../../query/formula/index.ts";
 import { formulaFields as knownFields } from "../../schema/field-rules.server.ts";
 import type { FieldDef, TableDef } from "../../schema/tables.server.ts";
-
-export interface StoredRecord {
-  id: number;
-  system_id: string;
-  version: number;
-  data: string;
-  parent_id: number | null;
-  org_id: number;
-}
 
 /** Live records of the table among `ids`, inside `scopePath` (the replica chose them; the store agrees). */
 export async function readRecords(
@@ -26,16 +18,8 @@ export async function readRecords(
   scopePath: string,
   ids: readonly number[],
 ): Promise<Map<number, StoredRecord>> {
-  if (ids.length === 0) return new Map();
-  const rows = await services.db
-    .selectFrom("records")
-    .select(["id", "system_id", "version", "data", "parent_id", "org_id"])
-    .where("id", "in", [...ids])
-    .where("table_id", "=", table.id)
-    .where("deleted_at", "is", null)
-    .where("org_path", "like", `${scopePath}%`)
-    .execute();
-  return new Map(rows.map((r) => [Number(r.id), r as StoredRecord]));
+  const rows = await liveRecordsIn(services.db, table.id, scopePath, ids);
+  return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
 /** Org names as the grid shows them (丰盛社区 / 第二网格), looked up once per org for the whole export. */
@@ -58,28 +42,12 @@ export async function readSubRows(
   sub: TableDef,
   parentIds: readonly number[],
 ): Promise<(StoredRecord & { parent_system_id: string })[]> {
-  if (parentIds.length === 0) return [];
-  const rows = await services.db
-    .selectFrom("records as r")
-    .innerJoin("records as p", "p.id", "r.parent_id")
-    .select([
-      "r.id",
-      "r.system_id",
-      "r.version",
-      "r.data",
-      "r.parent_id",
-      "r.org_id",
-      "p.system_id as parent_system_id",
-    ])
-    .where("r.table_id", "=", sub.id)
-    .where("r.parent_id", "in", [...parentIds])
-    .where("r.deleted_at", "is", null)
-    .execute();
+  const rows = await liveChildrenOf(services.db, sub.id, parentIds);
   const place = new Map(parentIds.map((id, i) => [id, i]));
   return rows.sort(
     (a, b) =>
       place.get(Number(a.parent_id))! - place.get(Number(b.parent_id))! || Number(a.id) - Number(b.id),
-  ) as (StoredRecord & { parent_system_id: string })[];
+  );
 }
 
 /** The fields the table's formula fields read (a formula may read another: those are computed too). */

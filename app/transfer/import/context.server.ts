@@ -1,12 +1,13 @@
 // Everything an import run reads once before the first row: the table, the mapping, how values parse,
 // how rows find their existing records, where new rows go, and the duplicates seen so far.
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../../db/types.ts";
 import { can } from "../../auth/permissions.ts";
 import { invalid } from "../../core/errors.ts";
 import type { Caller, Services } from "../../core/services.server.ts";
 import { todayInChina } from "../../people/normalise/calendar.ts";
 import type { Values } from "../../people/records/codec.server.ts";
+import { fieldValuesOf } from "../../people/records/repository.server.ts";
 import type { Dictionary } from "../../schema/dictionaries/index.ts";
 import { loadDictionaries } from "../../schema/dictionaries.server.ts";
 import type { ParseContext } from "../../schema/field-types/index.ts";
@@ -118,12 +119,7 @@ async function plainKeyIndex(
   table: TableDef,
   field: FieldDef,
 ): Promise<Map<string, number>> {
-  const rows = await services.db
-    .selectFrom("records")
-    .select(["id", services.dialect.jsonText(sql.ref("data"), field.key).as("value")])
-    .where("table_id", "=", table.id)
-    .where("deleted_at", "is", null)
-    .execute();
+  const rows = await fieldValuesOf(services.db, services.dialect, table.id, field.key);
   const map = new Map<string, number>();
   for (const r of rows) {
     if (r.value === null) continue;

@@ -2,8 +2,12 @@
 // cells change) or left unchanged. Reads the records the rows match in one query per batch; writes nothing.
 import { decodeDocument, lookupDigest, recordCodec, type Values } from "../../people/records/codec.server.ts";
 import { prepareValues } from "../../people/records/prepare.ts";
-import type { RecordRow } from "../../people/records/repository.server.ts";
-import { uniqueKeyOf } from "../../people/records/repository.server.ts";
+import {
+  type RecordRow,
+  recordsByLookup,
+  recordsWhere,
+  uniqueKeyOf,
+} from "../../people/records/repository.server.ts";
 import { fieldType } from "../../schema/field-types/registry.ts";
 import type { FieldDef } from "../../schema/tables.server.ts";
 import type { CellValue } from "../read/source.ts";
@@ -292,52 +296,35 @@ const versionHeader = (ctx: ImportContext) =>
 
 /** The existing record each row matches under the chosen key (add mode: by document, to refuse repeats). */
 async function matchExisting(ctx: ImportContext, rows: readonly RowInput[]): Promise<Map<number, RecordRow>> {
-  const db = ctx.reader;
+  const { reader: db, table } = ctx;
   const out = new Map<number, RecordRow>();
-  const base = () => db.selectFrom("records").selectAll().where("table_id", "=", ctx.table.id);
   const byKey = new Map<string, number[]>();
   const want = (key: string | null, row: number) => {
     if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), row]);
   };
+  const keys = () => [...byKey.keys()];
   const live = rows.filter((r) => !r.blank);
   const key = ctx.options.mode === "add" ? "document" : ctx.options.key;
-  let found: RecordRow[] = [];
   if (key === "systemId") {
     for (const r of live) want(r.systemId, r.number);
-    if (byKey.size)
-      found = await base()
-        .where("system_id", "in", [...byKey.keys()])
-        .execute();
+    const found = await recordsWhere(db, table.id, "system_id", keys());
     return assign(found, (r) => r.system_id, byKey, out);
   }
   const field = key === "document" ? ctx.documentField : ctx.keyField;
   if (!field) return out;
   if (field === ctx.documentField) {
     for (const r of live) want(digestOf(ctx, r), r.number);
-    if (byKey.size)
-      found = await base()
-        .where("unique_key", "in", [...byKey.keys()])
-        .execute();
+    const found = await recordsWhere(db, table.id, "unique_key", keys());
     return assign(found, (r) => r.unique_key ?? "", byKey, out);
   }
   if (field.sensitive) {
     for (const r of live) {
       const value = parseOne(ctx, field, r.input);
-      want(value === null ? null : lookupDigest(ctx.blindKey, ctx.table, field, value), r.number);
+      want(value === null ? null : lookupDigest(ctx.blindKey, table, field, value), r.number);
     }
-    if (!byKey.size) return out;
-    const hits = await db
-      .selectFrom("record_lookup")
-      .select(["record_id", "digest"])
-      .where("field_id", "=", field.id)
-      .where("digest", "in", [...byKey.keys()])
-      .execute();
-    const digestOf = new Map(hits.map((h) => [Number(h.record_id), h.digest]));
-    if (digestOf.size)
-      found = await base()
-        .where("id", "in", [...digestOf.keys()])
-        .execute();
-    return assign(found, (r) => digestOf.get(Number(r.id)) ?? "", byKey, out);
+    const digestOf = await recordsByLookup(db, field.id, keys());
+    const found = await recordsWhere(db, table.id, "id", [...digestOf.keys()]);
+    return assign(found, (r) => digestOf.get(r.id) ?? "", byKey, out);
   }
   const idOf = ctx.plainKeys!;
   for (const r of live) {
@@ -345,10 +332,7 @@ async function matchExisting(ctx: ImportContext, rows: readonly RowInput[]): Pro
     want(value === null ? null : String(idOf.get(keyText(value)) ?? ""), r.number);
   }
   byKey.delete("");
-  if (byKey.size)
-    found = await base()
-      .where("id", "in", [...byKey.keys()].map(Number))
-      .execute();
+  const found = await recordsWhere(db, table.id, "id", keys().map(Number));
   return assign(found, (r) => String(r.id), byKey, out);
 }
 
@@ -358,7 +342,6 @@ function assign(
   byKey: Map<string, number[]>,
   out: Map<number, RecordRow>,
 ) {
-  for (const record of found)
-    for (const row of byKey.get(keyOf(record)) ?? []) out.set(row, { ...record, id: Number(record.id) });
+  for (const record of found) for (const row of byKey.get(keyOf(record)) ?? []) out.set(row, record);
   return out;
 }
