@@ -1,7 +1,7 @@
 // The account an operator command acts as (`--as admin`): the same Caller a session or API token
 // builds, so every permission, scope and log entry is that account's. A command can never act as an
 // account that is unknown or disabled.
-import { loadActorByUsername } from "../app/auth/actor.server.ts";
+import { accountExists, loadActorByUsername } from "../app/auth/actor.server.ts";
 import { forbidden, notFound } from "../app/core/errors.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
 
@@ -9,11 +9,7 @@ export async function callerFor(services: Services, username: string): Promise<C
   const name = username.trim().toLowerCase();
   const actor = await loadActorByUsername(services.db, name);
   if (actor) return { actor, ip: null, via: "cli" };
-  const account = await services.db
-    .selectFrom("users")
-    .select("status")
-    .where("username", "=", name)
-    .executeTakeFirst();
-  if (!account) throw notFound(`没有账号 ${name} / No account named ${name}`);
+  if (!(await accountExists(services.db, name)))
+    throw notFound(`没有账号 ${name} / No account named ${name}`);
   throw forbidden(`账号 ${name} 已停用，不能用它执行命令 / Account ${name} is disabled and cannot act`);
 }

@@ -47,3 +47,13 @@ export async function loadActorByUsername(db: Kysely<DB>, username: string): Pro
     await actorQuery(db).where("users.username", "=", username.toLowerCase()).executeTakeFirst(),
   );
 }
+
+/** Whether an account of this name exists at all (loadActorByUsername also answers null when disabled). */
+export async function accountExists(db: Kysely<DB>, username: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", username.toLowerCase())
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -11,7 +11,15 @@ import { parseInput } from "../core/validate.ts";
 import { loadTable } from "../schema/tables.server.ts";
 import { importOptionsSchema } from "./import/options.ts";
 import { runImport } from "./import/run.server.ts";
-import { assertIdle, createJob, type JobView, jobDir, loadJob, runJob } from "./jobs.server.ts";
+import {
+  assertIdle,
+  createJob,
+  type JobView,
+  jobDir,
+  loadJob,
+  runJob,
+  saveJobOptions,
+} from "./jobs.server.ts";
 
 const SOURCE = "source";
 export const REPORT_FILE = "report.xlsx";
@@ -57,7 +65,7 @@ export async function recheckImport(
   const options = parseInput(importOptionsSchema, { ...job.options, ...(input as object) });
   if (options.table !== job.table)
     throw invalid("导入任务的目标表不能更改 / The table of an import cannot change");
-  await saveOptions(services, id, options);
+  await saveJobOptions(services, id, options);
   void pass(services, caller, id, job.fileName, options, "dry-run");
   return loadJob(services, caller, id);
 }
@@ -74,7 +82,7 @@ export async function commitImport(
     throw conflict("请先完成检查（试导入）再提交 / Check the file (dry run) before committing");
   const atomic = Boolean((input as { atomic?: unknown } | null)?.atomic);
   const options = parseInput(importOptionsSchema, { ...job.options, atomic });
-  await saveOptions(services, id, options);
+  await saveJobOptions(services, id, options);
   void pass(services, caller, id, job.fileName, options, "commit");
   return loadJob(services, caller, id);
 }
@@ -105,13 +113,6 @@ function pass(
     ),
   );
 }
-
-const saveOptions = (services: Services, id: number, options: unknown) =>
-  services.db
-    .updateTable("transfer_jobs")
-    .set({ options: JSON.stringify(options) })
-    .where("id", "=", id)
-    .execute();
 
 /** An import job the caller may write with, not running: what a new check or a commit starts from. */
 async function idleImportJob(services: Services, caller: Caller, id: number): Promise<JobView> {

@@ -148,6 +148,10 @@ async function update(services: Services, id: number, set: Partial<Record<keyof 
     .execute();
 }
 
+/** The choices a job runs with (an import's sheet, mapping, mode…), saved before it runs again. */
+export const saveJobOptions = (services: Services, id: number, options: unknown) =>
+  update(services, id, { options: JSON.stringify(options) });
+
 async function finish(services: Services, id: number, status: JobStatus, set: Record<string, unknown>) {
   const now = Date.now();
   await update(services, id, { ...set, status, updated_at: now, finished_at: now });
