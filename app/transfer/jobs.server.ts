@@ -245,16 +245,3 @@ export async function cancelJob(services: Services, caller: Caller, id: number):
   await jobSettled(id);
   return loadJob(services, caller, id);
 }
-
-/** A file of a job the caller may see, if it exists: the error report, or an export's result. */
-export async function jobFile(
-  services: Services,
-  caller: Caller,
-  id: number,
-  file: string,
-): Promise<{ job: JobView; path: string }> {
-  const job = await loadJob(services, caller, id);
-  const where = path.join(jobDir(services, id), path.basename(file));
-  if (!fs.existsSync(where)) throw notFound("文件不存在或尚未生成 / The file does not exist yet");
-  return { job, path: where };
-}
