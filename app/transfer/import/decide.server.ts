@@ -300,7 +300,10 @@ async function matchExisting(ctx: ImportContext, rows: readonly RowInput[]): Pro
   const out = new Map<number, RecordRow>();
   const byKey = new Map<string, number[]>();
   const want = (key: string | null, row: number) => {
-    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    if (key === null) return;
+    const rowsOfKey = byKey.get(key);
+    if (rowsOfKey) rowsOfKey.push(row);
+    else byKey.set(key, [row]);
   };
   const keys = () => [...byKey.keys()];
   const live = rows.filter((r) => !r.blank);
