@@ -265,6 +265,28 @@ export interface TransferJobTable {
   finished_at: number | null;
 }
 
+/** A saved dashboard or report (SPEC §A5): a definition over the query engine, private or shared. */
+export interface SavedStatTable {
+  id: Generated<number>;
+  owner_id: number;
+  anchor_path: string;
+  /** 1: seen by staff whose scope lies on one line with `anchor_path`; 0: the owner's alone. */
+  shared: number;
+  name: string;
+  /** JSON: app/stats/spec.ts (dashboardDefinitionSchema / reportDefinitionSchema). */
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** How often a platform function was used on a day (China time), by the org of who used it. */
+export interface UsageCountTable {
+  day: string;
+  feature: string;
+  org_path: string;
+  count: number;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -286,6 +308,9 @@ export interface DB {
   colour_marks: ColourMarkTable;
   record_marks: RecordMarkTable;
   transfer_jobs: TransferJobTable;
+  dashboards: SavedStatTable;
+  reports: SavedStatTable;
+  usage_counts: UsageCountTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -29,19 +29,31 @@ export const ACTIONS = [
   "record.purge",
   "record.reveal",
   "view.share",
+  "stats.read",
+  "usage.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // The community database: managers of a street or community shape tables and keep records; enterprise
 // and merchant admins keep the records of their own staff; revealing a masked value is a grant of its own.
 // Anyone who reads records may save views for themselves; sharing one with others is for managers.
-const RECORD_KEEPING: readonly Action[] = ["schema.read", "record.read", "record.write", "record.delete"];
+// Statistics read what the reader's records hold, in their scope; dashboards and reports they save are
+// their own (sharing them is view.share). Usage figures of the platform are for the street and community
+// offices that run it.
+const RECORD_KEEPING: readonly Action[] = [
+  "schema.read",
+  "record.read",
+  "record.write",
+  "record.delete",
+  "stats.read",
+];
 const DATABASE_MANAGEMENT: readonly Action[] = [
   ...RECORD_KEEPING,
   "schema.write",
   "record.purge",
   "record.reveal",
   "view.share",
+  "usage.read",
 ];
 
 const MATRIX: Record<Role, readonly Action[]> = {

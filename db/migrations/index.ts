@@ -5,6 +5,7 @@ import * as m0002 from "./0002_dynamic_database.ts";
 import * as m0003 from "./0003_sealed_account_mobiles.ts";
 import * as m0004 from "./0004_views_and_marks.ts";
 import * as m0005 from "./0005_transfer_jobs.ts";
+import * as m0006 from "./0006_statistics.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003_sealed_account_mobiles": m0003,
   "0004_views_and_marks": m0004,
   "0005_transfer_jobs": m0005,
+  "0006_statistics": m0006,
 };
