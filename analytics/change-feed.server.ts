@@ -47,6 +47,8 @@ export interface ChangeFeed {
   readonly table: LogTable;
   /** Records of the feed's table with rows committed since the last poll (each once, in no order). */
   poll(): Promise<number[]>;
+  /** The ids of the feed's table's log rows taken by polls since the last call (for the history). */
+  drainIds(): number[];
   position(): FeedPosition;
 }
 
@@ -93,6 +95,7 @@ export function feedFrom(
   for (const id of position.gaps) if (id < seen) awaitId(id, started);
 
   const select = () => db.selectFrom(table).select(["id", "table_id", "record_id"]);
+  let taken: number[] = [];
 
   return {
     table,
@@ -100,7 +103,9 @@ export function feedFrom(
       const at = now();
       const changed = new Set<number>();
       const take = (row: LogRow) => {
-        if (Number(row.table_id) === tableId) changed.add(Number(row.record_id));
+        if (Number(row.table_id) !== tableId) return;
+        changed.add(Number(row.record_id));
+        taken.push(Number(row.id));
       };
 
       // Ids awaited from earlier polls: late commits are taken, holes past their grace are given up.
@@ -131,6 +136,11 @@ export function feedFrom(
         if (rows.length < PAGE) break;
       }
       return [...changed];
+    },
+    drainIds() {
+      const ids = taken;
+      taken = [];
+      return ids;
     },
     position() {
       return { seen, gaps: [...gaps.keys()] };

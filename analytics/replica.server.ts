@@ -17,6 +17,7 @@ import type { Services } from "../app/core/services.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { type ChangeFeed, feedAtHead, feedFrom } from "./change-feed.server.ts";
 import { type ReplicaColumn, replicaColumns } from "./columns.ts";
+import { appendHistory, createHistoryTables, loadHistory } from "./history.server.ts";
 import { defaultThreads } from "./decode-pool.server.ts";
 import {
   addNewFields,
@@ -100,6 +101,7 @@ export async function openReplica(
   const writer = await instance.connect();
   const columns: ReplicaColumn[] = replicaColumns(table.allFields);
   await createTables(writer, columns);
+  await createHistoryTables(writer);
 
   let versions: ChangeFeed;
   let marks: ChangeFeed;
@@ -141,6 +143,8 @@ export async function openReplica(
       step("records");
       await loadMarks(services, writer, table.id);
       step("marks");
+      await loadHistory(services, writer, table, options.signal);
+      step("history");
       origin = {
         source: "full",
         reason: options.snapshotDir ? restored.reason : undefined,
@@ -165,6 +169,8 @@ export async function openReplica(
   /** Records and marks seen changed but not applied yet (a failed refresh tries them again). */
   const pendingRecords = new Set<number>();
   const pendingMarks = new Set<number>();
+  /** Version rows seen but not in the history tables yet. */
+  const pendingVersions = new Set<number>();
   // One refresh or snapshot pin at a time.
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -182,10 +188,17 @@ export async function openReplica(
     }
     for (const id of await versions.poll()) pendingRecords.add(id);
     for (const id of await marks.poll()) pendingMarks.add(id);
+    for (const id of versions.drainIds()) pendingVersions.add(id);
     const changed = [...pendingRecords];
     if (changed.length > 0) {
       await applyRecords(services, writer, table, columns, changed);
       for (const id of changed) pendingRecords.delete(id);
+      dirty = true;
+    }
+    const seenVersions = [...pendingVersions];
+    if (seenVersions.length > 0) {
+      await appendHistory(services, writer, table, seenVersions);
+      for (const id of seenVersions) pendingVersions.delete(id);
       dirty = true;
     }
     const marked = [...pendingMarks];
@@ -259,7 +272,7 @@ export async function openReplica(
         pin: (begin) =>
           exclusive(async (): Promise<SnapshotState> => {
             // Changes a failed refresh left unapplied are behind the feeds' positions: not in this snapshot.
-            if (pendingRecords.size > 0 || pendingMarks.size > 0)
+            if (pendingRecords.size > 0 || pendingMarks.size > 0 || pendingVersions.size > 0)
               throw new Error("changes are waiting for a refresh to succeed");
             // What the transaction sees is the replica as of the feeds' positions now.
             await begin();

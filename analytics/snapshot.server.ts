@@ -9,6 +9,8 @@
 //            the JSON of its ids and values, sealed with AES-256-GCM under a key derived for this purpose
 //            alone, the chunk's place and the snapshot's identity bound as associated data
 //   marks    record_id, colour: the colour marks
+//   history_versions, history_changes   the record history for statistics as of a past moment
+//            (analytics/history.server.ts; non-sensitive fields only)
 // No sensitive value is ever written in plain text (the search text holds non-sensitive text only). DuckDB's
 // own database encryption is not used: without the httpfs extension it can read encrypted files but not
 // write them. The file is written under a temporary name and renamed into place, so a reader sees either
@@ -26,9 +28,10 @@ import type { DB } from "../db/types.ts";
 import type { FeedPosition } from "./change-feed.server.ts";
 import { quoteIdent, type ReplicaColumn } from "./columns.ts";
 import { FIXED_COLUMNS } from "./decode.ts";
+import { HISTORY_TABLES } from "./history.server.ts";
 
 /** Bump when the layout of the file or the meaning of its columns changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const CHUNK_ROWS = 10_000;
 /** Temporary files older than this are left-overs of a crash and removed. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -160,6 +163,7 @@ export async function writeSnapshot(w: WriteSnapshot): Promise<number> {
       open_ = true;
       await c.run("SELECT count(*) FROM records");
       await c.run("SELECT count(*) FROM marks");
+      for (const name of HISTORY_TABLES) await c.run(`SELECT count(*) FROM ${name}`);
     });
     const sealed = sealedColumns(w.columns);
     const plain = [...FIXED_COLUMNS, ...w.columns.filter((c) => !c.field.sensitive).map((c) => c.name)];
@@ -180,6 +184,8 @@ export async function writeSnapshot(w: WriteSnapshot): Promise<number> {
       `CREATE TABLE ${alias}.plain AS SELECT ${plain.map(quoteIdent).join(", ")} FROM records ORDER BY id`,
     );
     await c.run(`CREATE TABLE ${alias}.marks AS SELECT record_id, colour FROM marks ORDER BY record_id`);
+    for (const name of HISTORY_TABLES)
+      await c.run(`CREATE TABLE ${alias}.${name} AS SELECT * FROM ${name} ORDER BY record_id`);
     await c.run(`CREATE TABLE ${alias}.sealed (chunk INTEGER, nonce BLOB, body BLOB)`);
     const rows = Number(
       (await c.runAndReadAll("SELECT count(*) AS n FROM records")).getRowObjectsJS()[0]!.n as bigint,
@@ -317,6 +323,8 @@ export async function restoreSnapshot(r: RestoreSnapshot): Promise<RestoreResult
       );
       step("read rows");
       await c.run(`INSERT INTO marks SELECT record_id, colour FROM ${alias}.marks`);
+      for (const name of HISTORY_TABLES) await c.run(`INSERT INTO ${name} SELECT * FROM ${alias}.${name}`);
+      step("read history");
     } finally {
       await c.run("DROP TABLE IF EXISTS opened");
     }
@@ -331,6 +339,7 @@ export async function restoreSnapshot(r: RestoreSnapshot): Promise<RestoreResult
   } catch (error) {
     await c.run("DELETE FROM records").catch(() => {});
     await c.run("DELETE FROM marks").catch(() => {});
+    for (const name of HISTORY_TABLES) await c.run(`DELETE FROM ${name}`).catch(() => {});
     return { ok: false, reason: `unreadable: ${(error as Error).message.split("\n")[0]}` };
   } finally {
     await c.run(`DETACH ${alias}`).catch(() => {});
