@@ -42,16 +42,24 @@ export const DEFAULT_ORDER = "r.id ASC";
 export const fromRecords = (withMarks: boolean) =>
   withMarks ? "records r LEFT JOIN marks m ON m.record_id = r.id" : "records r";
 
+export interface CompileOptions {
+  /** The day AGE, 近 N 天 and the like count from (a statistic as of a past date): default today. */
+  today?: string;
+  /** Leave out the `NOT deleted` test (what happened to records, deleted ones included). */
+  includeDeleted?: boolean;
+}
+
 export async function compileQuery(
   services: Services,
   caller: Caller,
   replica: Replica,
   table: TableDef,
   query: ViewQuery,
+  options: CompileOptions = {},
 ): Promise<CompiledQuery> {
   await authorize(services, caller, "record.read");
   const params = new Params();
-  const today = todayInChina();
+  const today = options.today ?? todayInChina();
   const dictionaries = await loadDictionaries(services.db);
   const fields = new FieldResolver(table, params, today, query.computed);
   const scope: FilterScope = {
@@ -61,7 +69,7 @@ export async function compileQuery(
     parse: { dictionary: (key) => dictionaries.get(key), source: "paste", today },
   };
 
-  const base = ["NOT r.deleted"];
+  const base = options.includeDeleted ? ["TRUE"] : ["NOT r.deleted"];
   if (!(await scopeIsEverything(services, caller)))
     base.push(`starts_with(r.org_path, ${params.add(caller.actor.orgPath)})`);
   if (query.orgId)

@@ -15,6 +15,7 @@ import {
   viewQuerySchema,
 } from "../../app/query/view.ts";
 import { loadTable } from "../../app/schema/tables.server.ts";
+import { countQueryUse } from "../../app/stats/usage.server.ts";
 import { type CompiledQuery, compileQuery, DEFAULT_ORDER, fromRecords } from "./compile.ts";
 import { facetValues } from "./facets.ts";
 import { groupTable } from "./group.ts";
@@ -41,6 +42,7 @@ export async function queryWindow(
 ): Promise<RowWindow> {
   const { query, offset, limit } = parseInput(rowWindowSchema, input);
   const { table, compiled, read } = await prepare(services, caller, tableKey, query);
+  countQueryUse(services, caller, query, offset);
   const from = fromRecords(compiled.needsMarks);
   const page = `FROM ${from} WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ${limit} OFFSET ${offset}`;
   const count = async () =>
