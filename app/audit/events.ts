@@ -73,6 +73,10 @@ export interface AuditEvents {
     masked: boolean;
     subTables: string[];
   };
+  /** A dashboard or pivot report saved, changed or deleted; a report exported (what, as of when). */
+  "stats.saved": { kind: "dashboard" | "report"; id: number; name: string; shared: boolean; created: boolean };
+  "stats.deleted": { kind: "dashboard" | "report"; id: number; name: string };
+  "stats.exported": { report: number; name: string; format: string; asOf: string | null; rows: number };
 }
 
 /** Who a saved view is shared with: nobody, a role in the owner's community, or everyone of an org. */
@@ -157,4 +161,7 @@ export const AUDIT_EVENT_TYPES = [
   "mark.undone",
   "transfer.imported",
   "transfer.exported",
+  "stats.saved",
+  "stats.deleted",
+  "stats.exported",
 ] as const satisfies readonly AuditEventType[];

@@ -126,3 +126,30 @@ export const saveReportSchema = z.object({
   shared: z.boolean().default(false),
   definition: reportDefinitionSchema,
 });
+
+/** A change to a saved dashboard or report: any of its name, sharing and definition. */
+export const updateDashboardSchema = z.object({
+  name: z.string().trim().min(1, "请填写名称 / Give it a name").max(100).optional(),
+  shared: z.boolean().optional(),
+  definition: dashboardDefinitionSchema.optional(),
+});
+export const updateReportSchema = z.object({
+  name: z.string().trim().min(1, "请填写名称 / Give it a name").max(100).optional(),
+  shared: z.boolean().optional(),
+  definition: reportDefinitionSchema.optional(),
+});
+
+/** Run a dashboard: now or as of a moment, optionally every chart under one saved view's filter. */
+export const dashboardRunSchema = z.object({
+  asOf: momentSchema.optional(),
+  viewId: z.number().int().positive().optional(),
+});
+export const dashboardPreviewSchema = dashboardRunSchema.extend({ definition: dashboardDefinitionSchema });
+
+/** Run a report: as of a moment (default: the report's own, else now). */
+export const reportRunSchema = z.object({ asOf: momentSchema.optional() });
+export const reportPreviewSchema = reportRunSchema.extend({
+  definition: reportDefinitionSchema,
+  name: z.string().trim().max(100).optional(),
+});
+export const reportExportSchema = reportRunSchema.extend({ format: z.enum(["xlsx", "pdf"]).default("xlsx") });

@@ -20,6 +20,8 @@ export const adminEn: Shape<typeof adminZh> = {
     accounts: "Accounts",
     tokens: "API tokens",
     audit: "System log",
+    stats: "Statistics",
+    usage: "Usage",
   },
   titles: {
     home: "Dashboard",
@@ -29,6 +31,7 @@ export const adminEn: Shape<typeof adminZh> = {
     accountEdit: "Edit account",
     tokens: "API tokens",
     audit: "System log",
+    usage: "Usage statistics",
     account: "My account",
     records: "Records",
     recordNew: "New record",
@@ -291,6 +294,7 @@ export const adminEn: Shape<typeof adminZh> = {
       undone: "Colour marks undone",
     },
     transfer: { imported: "Data imported", exported: "Data exported" },
+    stats: { saved: "Dashboard or report saved", deleted: "Dashboard or report deleted", exported: "Report exported" },
   },
   profile: { username: "Username", displayName: "Name", role: "Role", org: "Organisation" },
   password: {

@@ -17,6 +17,8 @@ export const adminZh = {
     accounts: "账号管理",
     tokens: "API 令牌",
     audit: "系统日志",
+    stats: "统计分析",
+    usage: "使用统计",
   },
   titles: {
     home: "工作台",
@@ -26,6 +28,7 @@ export const adminZh = {
     accountEdit: "编辑账号",
     tokens: "API 令牌",
     audit: "系统日志",
+    usage: "使用统计",
     account: "我的账号",
     records: "数据",
     recordNew: "新建记录",
@@ -282,6 +285,7 @@ export const adminZh = {
       undone: "撤销颜色标记",
     },
     transfer: { imported: "导入数据", exported: "导出数据" },
+    stats: { saved: "保存看板或报表", deleted: "删除看板或报表", exported: "导出报表" },
   },
   profile: { username: "用户名", displayName: "姓名", role: "角色", org: "所属组织" },
   password: {
