@@ -17,8 +17,8 @@ import type { Services } from "../app/core/services.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { type ChangeFeed, feedAtHead, feedFrom } from "./change-feed.server.ts";
 import { type ReplicaColumn, replicaColumns } from "./columns.ts";
-import { appendHistory, createHistoryTables, loadHistory } from "./history.server.ts";
 import { defaultThreads } from "./decode-pool.server.ts";
+import { appendHistory, createHistoryTables, loadHistory } from "./history.server.ts";
 import {
   addNewFields,
   applyMarks,

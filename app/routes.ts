@@ -43,6 +43,14 @@ export default [
       route("dictionaries/:key", "routes/admin/schema/dictionary.tsx"),
       route("files", "routes/admin/files/upload.ts"),
       route("files/:id", "routes/admin/files/download.ts"),
+
+      // Statistics: dashboards, the chart builder, pivot reports; usage of the platform's functions.
+      route("stats", "routes/admin/stats/dashboard.tsx"),
+      route("stats/builder", "routes/admin/stats/builder.tsx"),
+      route("stats/reports", "routes/admin/stats/reports.tsx"),
+      route("stats/reports/new", "routes/admin/stats/report-new.tsx"),
+      route("stats/reports/:id", "routes/admin/stats/report.tsx"),
+      route("stats/usage", "routes/admin/stats/usage.tsx"),
     ]),
   ]),
 
@@ -98,6 +106,18 @@ export default [
     route("jobs/:id/cancel", "routes/api/job-cancel.ts"),
     route("jobs/:id/report", "routes/api/job-report.ts"),
     route("jobs/:id/download", "routes/api/job-download.ts"),
+    // Statistics: charts, dashboards, pivot reports and their files; usage of the platform's functions.
+    route("stats/charts", "routes/api/stats-charts.ts"),
+    route("stats/dashboard", "routes/api/stats-dashboard.ts"),
+    route("stats/report", "routes/api/stats-report.ts"),
+    route("dashboards", "routes/api/dashboards.ts"),
+    route("dashboards/:id", "routes/api/dashboard.ts"),
+    route("dashboards/:id/data", "routes/api/dashboard-data.ts"),
+    route("reports", "routes/api/reports.ts"),
+    route("reports/:id", "routes/api/report.ts"),
+    route("reports/:id/result", "routes/api/report-result.ts"),
+    route("reports/:id/export", "routes/api/report-export.ts"),
+    route("usage", "routes/api/usage.ts"),
     route("*", "routes/api/not-found.ts"),
   ]),
 

@@ -9,6 +9,7 @@ import { loadConfig } from "../app/core/config.server.ts";
 import type { Services } from "../app/core/services.server.ts";
 import { loadDemoPeople } from "../app/demo/people-records.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
+import { ensureHistory } from "./history.ts";
 
 export interface Dataset {
   services: Services;
@@ -52,7 +53,10 @@ export async function openDataset(options: {
     logLevel: "warn",
   });
   const have = await countPeople(services);
-  if (have >= options.people && !options.fresh) return { services, engine, generatedSeconds: null };
+  if (have >= options.people && !options.fresh) {
+    await ensureHistory(services, options.log);
+    return { services, engine, generatedSeconds: null };
+  }
   if (have > 0)
     throw new Error(
       `${dir} holds ${have} people, not ${options.people}: run with --fresh (and an empty MySQL database)`,
@@ -61,6 +65,7 @@ export async function openDataset(options: {
   await loadDemoPeople(services, options.people, {
     onProgress: (n) => n % 100_000 === 0 && options.log?.(`  generated ${n.toLocaleString("en")} people`),
   });
+  await ensureHistory(services, options.log);
   return { services, engine, generatedSeconds: (performance.now() - start) / 1000 };
 }
 

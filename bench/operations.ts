@@ -4,12 +4,17 @@
 // screen shows presented (opened, masked), so the comparison is what a user waits for.
 import { type RawBuilder, sql } from "kysely";
 import { facetCounts, footerTotals, groupRecords, queryWindow } from "../analytics/query/index.server.ts";
+import { runReport } from "../analytics/stats/report.server.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
-import { addYears, todayInChina } from "../app/people/normalise/calendar.ts";
+import { addDays, addYears, todayInChina } from "../app/people/normalise/calendar.ts";
+import { tableAsOf } from "../app/people/records/history.server.ts";
 import { presentRows } from "../app/people/records/read.server.ts";
 import { pinyinKeys } from "../app/query/pinyin/keys.ts";
 import type { FilterGroup } from "../app/query/view.ts";
 import { loadTable, type TableDef } from "../app/schema/tables.server.ts";
+import { builtinDashboard } from "../app/stats/builtin-dashboard.ts";
+import { previewDashboard } from "../app/stats/dashboards.server.ts";
+import { endOfDay } from "../app/stats/periods.ts";
 
 export interface Operation {
   name: string;
@@ -172,6 +177,59 @@ export async function operations(services: Services, admin: Caller, samples: Sam
         ]);
       },
       note: "SQL counts 特殊人群 by whole list, not per value",
+    },
+    {
+      name: "dashboard 人口概况, seven charts 统计看板",
+      bar: 300,
+      duck: () => previewDashboard(services, admin, { definition: builtinDashboard() }),
+      direct: async () => {
+        const count = (expression: RawBuilder<unknown>) =>
+          sql`SELECT ${expression} AS k, count(*) AS n FROM records WHERE ${live} GROUP BY k`.execute(
+            services.db,
+          );
+        await Promise.all([
+          count(sql.ref("org_path")),
+          sql`SELECT org_path, ${json("sex")} AS s, ${json("birthDate")} AS b, count(*) AS n FROM records WHERE ${live} GROUP BY org_path, s, b`.execute(
+            services.db,
+          ),
+          ...["specialGroups", "residenceType", "politicalStatus"].map((key) => count(json(key))),
+          sql`SELECT kind, floor(at / 2592000000) AS month, count(*) AS n FROM record_versions
+               WHERE table_id = ${table.id} AND at >= ${Date.now() - 365 * 86_400_000} GROUP BY kind, month`.execute(
+            services.db,
+          ),
+        ]);
+      },
+      note: "SQL: the same groupings on the JSON documents (ages and communities summed up afterwards, 特殊人群 by whole list)",
+    },
+    {
+      name: "cross table as of a past date 历史日期交叉统计",
+      bar: 1000,
+      duck: (run) =>
+        runReport(
+          services,
+          admin,
+          {
+            table: "people",
+            rows: [{ field: "$community" }],
+            columns: [{ field: "specialGroups" }],
+            measures: [{ fn: "count" }],
+            subtotals: false,
+            totals: true,
+          },
+          { name: "社区 × 特殊人群", asOf: addDays(todayInChina(), -30 - ((run * 37) % 700)) },
+        ),
+      direct: async (run) => {
+        const day = addDays(todayInChina(), -30 - ((run * 37) % 700));
+        const people = await tableAsOf(services, admin, "people", endOfDay(day));
+        const cells = new Map<string, number>();
+        for (const person of people) {
+          const community = person.orgPath.split("/").slice(0, 3).join("/");
+          for (const group of (person.values.specialGroups as string[] | undefined) ?? [])
+            cells.set(`${community}|${group}`, (cells.get(`${community}|${group}`) ?? 0) + 1);
+        }
+        return cells;
+      },
+      note: "store: every document read and opened, later changes undone in JavaScript (tableAsOf), then counted",
     },
     {
       name: "cross table of two fields 交叉统计",

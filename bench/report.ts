@@ -19,7 +19,15 @@ export interface EngineSummary {
   engine: "sqlite" | "mysql";
   describe: string;
   generatedSeconds: number | null;
-  boot: { fullLoadMs: number; bootMs: number; rssMiB: number; rssGrowthMiB: number; duckdbMiB: number };
+  boot: {
+    fullLoadMs: number;
+    bootMs: number;
+    rssMiB: number;
+    rssGrowthMiB: number;
+    duckdbMiB: number;
+    /** Version rows and changed-field rows the replica holds for statistics as of a past date. */
+    history: { versions: number; changes: number };
+  };
   results: BenchResult[];
   notes: Record<string, string>;
 }
@@ -39,7 +47,9 @@ export function markdown(summaries: readonly EngineSummary[], machine: string, p
     lines.push(
       `**Query engine over ${s.engine === "sqlite" ? "SQLite" : "MySQL/MariaDB"}**. ` +
         `Full load ${ms(s.boot.fullLoadMs)}, restart ready in ${ms(s.boot.bootMs)}; process memory ${s.boot.rssMiB} MiB ` +
-        `(+${s.boot.rssGrowthMiB} MiB for the replica, of which DuckDB ${s.boot.duckdbMiB} MiB).`,
+        `(+${s.boot.rssGrowthMiB} MiB for the replica, of which DuckDB ${s.boot.duckdbMiB} MiB); ` +
+        `record history ${s.boot.history.versions.toLocaleString("en")} version rows, ` +
+        `${s.boot.history.changes.toLocaleString("en")} changed fields.`,
       "",
       `| operation | bar (p95) | engine p50 / p95 | met | straight ${s.engine} p50 / p95 | ratio (p95) |`,
       "| --- | --- | --- | --- | --- | --- |",

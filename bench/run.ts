@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { historySize } from "../analytics/history.server.ts";
 import { queryWindow } from "../analytics/query/index.server.ts";
 import { createAnalytics } from "../analytics/registry.server.ts";
 import { loadActorByUsername } from "../app/auth/actor.server.ts";
@@ -90,6 +91,7 @@ async function bootEngine(services: Services, log: (line: string) => void) {
     rssMiB: mib(process.memoryUsage().rss),
     rssGrowthMiB: mib(process.memoryUsage().rss - rssBefore),
     duckdbMiB: mib(Number(duck ?? 0)),
+    history: await historySize(replica.connection),
   };
 }
 

@@ -1,5 +1,5 @@
 // The few places where SQLite and MySQL/MariaDB differ. Everything else is plain Kysely.
-import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+import { type InsertQueryBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 
 export type DialectName = "sqlite" | "mysql";
 
@@ -13,6 +13,15 @@ export interface Dialect {
   jsonText(column: RawBuilder<unknown>, key: string): RawBuilder<string | null>;
   /** Prepare a fresh database before migrations run. */
   prepareDatabase(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Insert a counter row, or add its `column` to the stored row's when the key (`conflict`, the table's
+   * primary key) exists already: one statement, so processes adding to one row at once never lose counts.
+   */
+  insertOrAdd<DB, TB extends keyof DB, O>(
+    qb: InsertQueryBuilder<DB, TB, O>,
+    conflict: readonly string[],
+    column: string,
+  ): InsertQueryBuilder<DB, TB, O>;
 }
 
 const sqliteDialect: Dialect = {
@@ -23,6 +32,12 @@ const sqliteDialect: Dialect = {
   async prepareDatabase(db) {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   },
+  insertOrAdd: (qb, conflict, column) =>
+    qb.onConflict((oc) =>
+      oc
+        .columns(conflict as never)
+        .doUpdateSet({ [column]: sql`${sql.ref(column)} + ${sql.ref(`excluded.${column}`)}` } as never),
+    ),
 };
 
 const mysqlDialect: Dialect = {
@@ -34,6 +49,9 @@ const mysqlDialect: Dialect = {
     // Chinese text, including characters outside the BMP, needs utf8mb4 as the default for new tables.
     await sql`ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`.execute(db);
   },
+  // VALUES(col) rather than MySQL 8's row alias: MariaDB knows only VALUES(). The key is the primary key.
+  insertOrAdd: (qb, _conflict, column) =>
+    qb.onDuplicateKeyUpdate({ [column]: sql`${sql.ref(column)} + VALUES(${sql.ref(column)})` } as never),
 };
 
 export function dialectFor(name: DialectName): Dialect {

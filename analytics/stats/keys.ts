@@ -19,6 +19,8 @@ export interface StatKey {
   /** SQL of the key's value for one record (a list for a multi-valued field). */
   sql: string;
   multi: boolean;
+  /** Reads a grouped code as the key it counts under (an org path as its community); merged after. */
+  normalise?: (code: string | null) => string | null;
   /** The keys found, labelled and in the order people expect. */
   keys(codes: readonly (string | null)[]): GroupKey[];
 }
@@ -76,9 +78,14 @@ function orgKey(level: OrgLevel, orgs: OrgNames): StatKey {
   return {
     key: level,
     label,
-    // The first `depth` ids of the path: /1/5/ for 丰盛社区, /1/5/17/ for its 第一网格.
-    sql: `NULLIF(regexp_extract(r.org_path, '^(/(?:[0-9]+/){${depth}})', 1), '')`,
+    // Grouped by the whole path (a handful of values, cheap to group), then read as its first `depth`
+    // ids: /1/5/ for 丰盛社区, /1/5/17/ for its 第一网格; a record placed higher has none.
+    sql: "r.org_path",
     multi: false,
+    normalise: (path) => {
+      const ids = path?.split("/").filter(Boolean) ?? [];
+      return ids.length < depth ? null : `/${ids.slice(0, depth).join("/")}/`;
+    },
     keys: (codes) =>
       unique(codes)
         .map((code) => ({ code, org: code === null ? undefined : orgs.byPath.get(code) }))

@@ -10,7 +10,9 @@ import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
 import { QUERY_OPERATIONS } from "./operations-query.ts";
 import { RECORD_OPERATIONS } from "./operations-records.ts";
 import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
+import { STATS_OPERATIONS } from "./operations-stats.ts";
 import { TRANSFER_OPERATIONS } from "./operations-transfer.ts";
+import { USAGE_OPERATIONS } from "./operations-usage.ts";
 import {
   accountListSchema,
   accountSchema,
@@ -39,6 +41,7 @@ export const TAGS = {
   records: { zh: "数据记录", en: "Records" },
   query: { zh: "查询、视图与颜色标记", en: "Queries, views and colour marks" },
   transfer: { zh: "导入与导出", en: "Import and export" },
+  stats: { zh: "统计", en: "Statistics" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -290,6 +293,8 @@ export const OPERATIONS = [
   ...RECORD_OPERATIONS,
   ...QUERY_OPERATIONS,
   ...TRANSFER_OPERATIONS,
+  ...STATS_OPERATIONS,
+  ...USAGE_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",

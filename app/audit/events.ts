@@ -74,7 +74,13 @@ export interface AuditEvents {
     subTables: string[];
   };
   /** A dashboard or pivot report saved, changed or deleted; a report exported (what, as of when). */
-  "stats.saved": { kind: "dashboard" | "report"; id: number; name: string; shared: boolean; created: boolean };
+  "stats.saved": {
+    kind: "dashboard" | "report";
+    id: number;
+    name: string;
+    shared: boolean;
+    created: boolean;
+  };
   "stats.deleted": { kind: "dashboard" | "report"; id: number; name: string };
   "stats.exported": { report: number; name: string; format: string; asOf: string | null; rows: number };
 }

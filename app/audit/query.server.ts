@@ -124,5 +124,6 @@ export async function exportAuditCsv(services: Services, caller: Caller, input: 
     data: { filters, rows: rows.length, format: "csv" },
     caller,
   });
+  services.usage.count("audit.export", caller.actor.orgPath);
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -200,7 +200,7 @@ export async function createAccount(services: Services, caller: Caller, input: u
   assertPasswordPolicy(data.password, data.username);
   await assertUnique(services, data.username, data.mobile ?? null);
   const passwordHash = await hashPassword(data.password);
-  const id = await services.db.transaction().execute(async (trx) => {
+  const created = await services.db.transaction().execute(async (trx) => {
     const newId = await insertUser(trx, services, {
       username: data.username,
       displayName: data.displayName,
@@ -230,9 +230,11 @@ export async function createAccount(services: Services, caller: Caller, input: u
       target: { type: "account", id: newId },
       orgPath: org.path,
     });
-    return newId;
+    return { newId, orgPath: org.path };
   });
-  return findAccount(services, id);
+  // A resident's account is their registration on the platform, counted where they live.
+  if (data.role === "resident") services.usage.count("account.register", created.orgPath);
+  return findAccount(services, created.newId);
 }
 
 export async function updateAccount(

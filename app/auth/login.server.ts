@@ -55,6 +55,7 @@ export async function login(services: Services, input: LoginInput): Promise<Logi
       ip: input.ip,
       actorName: name,
     });
+    services.usage.count("auth.login.failed", "");
     throw tooManyRequests(lockedMessage(Math.max(ipLock, userLock)));
   }
 
@@ -89,6 +90,7 @@ export async function login(services: Services, input: LoginInput): Promise<Logi
     data: { method: "password" },
     caller: { actor, ip: input.ip, via: "session" },
   });
+  services.usage.count(user.role === "resident" ? "auth.login.resident" : "auth.login.staff", actor.orgPath);
   return { ...session, role: user.role };
 }
 
@@ -105,6 +107,8 @@ async function failed(
     ip,
     actorName: name,
   });
+  // Nobody is signed in yet: the attempt belongs to no org.
+  services.usage.count("auth.login.failed", "");
   const perUser = await registerFailure(db, userKey(name), USER_LIMIT);
   const perIp = ip ? await registerFailure(db, ipKey(ip), IP_LIMIT) : { locked: false };
   if (perUser.locked || perIp.locked) {
@@ -128,6 +132,7 @@ async function failed(
 export async function logout(services: Services, caller: Caller, sessionId: string): Promise<void> {
   await deleteSession(services.db, sessionId);
   await recordAudit(services.db, services.dialect, { event: "auth.logout", data: {}, caller });
+  services.usage.count("auth.logout", caller.actor.orgPath);
 }
 
 export async function logoutEverywhere(services: Services, caller: Caller): Promise<number> {
@@ -137,5 +142,6 @@ export async function logoutEverywhere(services: Services, caller: Caller): Prom
     data: { sessions },
     caller,
   });
+  services.usage.count("auth.logout", caller.actor.orgPath);
   return sessions;
 }

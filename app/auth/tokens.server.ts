@@ -83,16 +83,20 @@ export async function revokeToken(services: Services, caller: Caller, id: number
   });
 }
 
-/** The owner of a live bearer token, or null. Marks the token used (at most once a minute). */
+/** The owner of a live bearer token, or null. Marks the token used (at most once a minute) and counts the use. */
 export async function userIdForToken(services: Services, token: string): Promise<number | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await services.db
     .selectFrom("api_tokens")
-    .select(["id", "user_id", "last_used_at"])
-    .where("token_hash", "=", sha256(token))
-    .where("revoked_at", "is", null)
+    // The owner's org only for the usage count: read in the same query, not another round trip.
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .innerJoin("orgs", "orgs.id", "users.org_id")
+    .select(["api_tokens.id", "api_tokens.user_id", "api_tokens.last_used_at", "orgs.path as org_path"])
+    .where("api_tokens.token_hash", "=", sha256(token))
+    .where("api_tokens.revoked_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
+  services.usage.count("api.token", row.org_path);
   const now = Date.now();
   if (!row.last_used_at || now - Number(row.last_used_at) > 60_000) {
     await services.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute();

@@ -9,6 +9,7 @@ import { loadDemo } from "../demo/seed.server.ts";
 import { localFileStorage } from "../files/storage.server.ts";
 import { fieldCipherFromKeys } from "../people/crypto/field-cipher.server.ts";
 import { installBuiltIns } from "../schema/install.server.ts";
+import { createUsageRecorder } from "../stats/usage.server.ts";
 import { XLSX_WORKER_URL } from "../transfer/export/xlsx-worker-sink.server.ts";
 import { ROWS_WORKER_URL } from "../transfer/read/worker-rows.server.ts";
 import { type Config, loadConfig } from "./config.server.ts";
@@ -19,7 +20,16 @@ import type { Services } from "./services.server.ts";
 export async function createServices(config: Config = loadConfig()): Promise<Services> {
   const log = createLogger(config.logLevel);
   const keys = loadKeys(config, log);
-  const database = openDatabase(config.databaseUrl);
+  const opened = openDatabase(config.databaseUrl);
+  const usage = createUsageRecorder({ db: opened.db, dialect: opened.dialect, log });
+  // Whoever closes the database (the server's stop, a CLI command, a test) writes the last usage counts first.
+  const database = {
+    ...opened,
+    async close() {
+      await usage.close();
+      await opened.close();
+    },
+  };
   const base = {
     config,
     database,
@@ -30,6 +40,7 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
     cipher: fieldCipherFromKeys(keys),
     files: localFileStorage(path.join(config.dataDir, "files")),
     workers: { sheetRows: ROWS_WORKER_URL, xlsxWriter: XLSX_WORKER_URL },
+    usage,
   };
   const services: Services = { ...base, analytics: createAnalytics(base) };
   const applied = await migrateToLatest(database);

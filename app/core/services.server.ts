@@ -7,6 +7,7 @@ import type { DB } from "../../db/types.ts";
 import type { Role } from "../auth/permissions.ts";
 import type { FileStorage } from "../files/storage.server.ts";
 import type { FieldCipher } from "../people/crypto/field-cipher.server.ts";
+import type { UsageRecorder } from "../stats/usage.server.ts";
 import type { Config } from "./config.server.ts";
 import type { Keys } from "./keys.server.ts";
 import type { Logger } from "./logger.server.ts";
@@ -29,6 +30,8 @@ export interface Services {
    * outside the app's server bundle; null: do that work in the calling thread.
    */
   workers: { sheetRows: URL; xlsxWriter: URL } | null;
+  /** Counts the use of platform functions in memory and writes them in the background (使用统计). */
+  usage: UsageRecorder;
 }
 
 /** The signed-in account, with the org node its scope is anchored at. */

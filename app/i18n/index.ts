@@ -15,8 +15,13 @@ import { recordsZh } from "./records/zh-CN.ts";
 import { schemaEn } from "./schema/en.ts";
 import { schemaZh } from "./schema/zh-CN.ts";
 import { sns } from "./sns.ts";
+import { statsEn } from "./stats/en.ts";
+import { statsZh } from "./stats/zh-CN.ts";
+import { statsReport } from "./stats-report.ts";
 import { transferEn } from "./transfer/en.ts";
 import { transferZh } from "./transfer/zh-CN.ts";
+import { usageEn } from "./usage/en.ts";
+import { usageZh } from "./usage/zh-CN.ts";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -35,6 +40,10 @@ const grid = { "zh-CN": gridZh, en: gridEn };
 const query = { "zh-CN": queryZh, en: queryEn };
 // Imports and exports (t("transfer.…")).
 const transfer = { "zh-CN": transferZh, en: transferEn };
+// Statistics: dashboards, the chart builder and reports (t("stats.…")).
+const stats = { "zh-CN": statsZh, en: statsEn };
+// Usage statistics of the platform (t("usage.…")).
+const usage = { "zh-CN": usageZh, en: usageEn };
 
 const resources = Object.fromEntries(
   LANGS.map((lang) => [
@@ -51,7 +60,10 @@ const resources = Object.fromEntries(
         records: records[lang],
         schema: schema[lang],
         sns: sns[lang],
+        stats: stats[lang],
+        statsReport: statsReport[lang],
         transfer: transfer[lang],
+        usage: usage[lang],
       },
     },
   ]),

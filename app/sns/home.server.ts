@@ -74,6 +74,7 @@ export async function getOwnProfile(services: Services, caller: Caller): Promise
 
 export async function getResidentHome(services: Services, caller: Caller): Promise<ResidentHome> {
   const { actor } = caller;
+  services.usage.count("sns.home", actor.orgPath);
   if (!can(actor.role, "resident.home")) {
     return { kind: "staff", displayName: actor.displayName, role: actor.role };
   }

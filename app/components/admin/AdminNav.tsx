@@ -7,7 +7,18 @@ import { useRoot } from "../useRoot.ts";
 
 interface NavItem {
   to: string;
-  label: "home" | "people" | "tables" | "dictionaries" | "recycle" | "orgs" | "accounts" | "tokens" | "audit";
+  label:
+    | "home"
+    | "people"
+    | "tables"
+    | "dictionaries"
+    | "recycle"
+    | "orgs"
+    | "accounts"
+    | "tokens"
+    | "audit"
+    | "stats"
+    | "usage";
   action: Action | null;
   icon: ReactNode;
 }
@@ -70,6 +81,18 @@ const ITEMS: NavItem[] = [
     action: "audit.read",
     icon: icon("M7 3h8l4 4v14H7zM15 3v4h4M10 12h6M10 16h6M10 8h2"),
   },
+  {
+    to: "/admin/stats",
+    label: "stats",
+    action: "stats.read",
+    icon: icon("M4 4v16h16M8 16l4-5 3 3 5-6"),
+  },
+  {
+    to: "/admin/stats/usage",
+    label: "usage",
+    action: "usage.read",
+    icon: icon("M4 20h16M7 16v-5M12 16V8M17 16v-8"),
+  },
 ];
 
 function NavList() {
@@ -81,7 +104,7 @@ function NavList() {
         <li key={item.to}>
           <NavLink
             to={item.to}
-            end={item.to === "/admin"}
+            end={item.to === "/admin" || item.to === "/admin/stats"}
             className={({ isActive }) =>
               `flex items-center gap-3 rounded-md px-3 py-2.5 text-sm font-medium transition-colors ${
                 isActive ? "bg-brand-50 text-brand-700" : "text-stone-700 hover:bg-stone-100"

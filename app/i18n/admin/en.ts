@@ -294,7 +294,11 @@ export const adminEn: Shape<typeof adminZh> = {
       undone: "Colour marks undone",
     },
     transfer: { imported: "Data imported", exported: "Data exported" },
-    stats: { saved: "Dashboard or report saved", deleted: "Dashboard or report deleted", exported: "Report exported" },
+    stats: {
+      saved: "Dashboard or report saved",
+      deleted: "Dashboard or report deleted",
+      exported: "Report exported",
+    },
   },
   profile: { username: "Username", displayName: "Name", role: "Role", org: "Organisation" },
   password: {

@@ -112,6 +112,8 @@ export async function deleteRecords(services: Services, caller: Caller, input: u
       orgPath: commonPath(live),
     });
   });
+  // One use of the function, however many records it moved to the recycle bin.
+  services.usage.count("record.delete", caller.actor.orgPath);
   return live.length;
 }
 

@@ -107,6 +107,7 @@ export async function createRecord(
     });
     return recordId;
   });
+  services.usage.count("record.create", caller.actor.orgPath);
   return getRecord(services, caller, id);
 }
 
@@ -169,6 +170,7 @@ export async function updateRecord(
       orgPath: row.org_path,
     });
   });
+  services.usage.count("record.update", caller.actor.orgPath);
   return getRecord(services, caller, id);
 }
 

@@ -39,7 +39,7 @@ export default function AdminLayout() {
         {t("admin.shell.skip")}
       </a>
       <DemoBanner />
-      <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
+      <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:px-4">
           <PhoneNav />
           <Link to="/admin" className="flex items-center gap-2">
@@ -55,7 +55,7 @@ export default function AdminLayout() {
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-7xl flex-1">
-        <aside className="hidden w-56 shrink-0 border-r border-stone-200 bg-white lg:block">
+        <aside className="hidden w-56 shrink-0 border-r border-stone-200 bg-white lg:block print:hidden">
           <SideNav />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">

@@ -11,6 +11,8 @@ import { getPortalOverview, type PortalCommunity } from "../../portal/overview.s
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
+  // One view of the portal, counted in memory (a visitor who is not signed in belongs to no org).
+  context.services.usage.count("portal.home", context.caller?.actor.orgPath ?? "");
   return getPortalOverview(context.services);
 }
 

@@ -160,5 +160,6 @@ export async function exportRecords(
     caller,
     target: { type: "table", id: table.key },
   });
+  services.usage.count("transfer.export", caller.actor.orgPath);
   return { rows, format: request.format, masked };
 }

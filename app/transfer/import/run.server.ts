@@ -140,6 +140,8 @@ export async function runImport(
       summary.reportRows = report?.rows() ?? 0;
       await report?.close();
     }
+    // A committed import is one use, counted when rows were written (a check or a rolled-back one is not).
+    if (!run.dryRun && summary.committed) services.usage.count("transfer.import", caller.actor.orgPath);
     return summary;
   } finally {
     await source.close();
