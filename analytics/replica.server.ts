@@ -163,6 +163,7 @@ export async function openReplica(
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
+  let again: Promise<number> | null = null;
   let saving: Promise<boolean> | null = null;
   let stale = false;
   let closed = false;
@@ -228,8 +229,18 @@ export async function openReplica(
     },
     refresh() {
       if (closed) return Promise.resolve(0);
-      // A timer tick during a slow refresh waits for it instead of starting another.
-      running ??= exclusive(applyChanges).finally(() => {
+      if (running) {
+        // The refresh under way may have read the log before the caller's commit: one more after it,
+        // shared by everyone who asks meanwhile (timer ticks included).
+        again ??= running
+          .catch(() => 0)
+          .then(() => {
+            again = null;
+            return replica.refresh();
+          });
+        return again;
+      }
+      running = exclusive(applyChanges).finally(() => {
         running = null;
       });
       return running;

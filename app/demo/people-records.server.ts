@@ -7,6 +7,7 @@ import { insertRecordsBulk } from "../people/records/bulk.server.ts";
 import { parseContext } from "../people/records/context.server.ts";
 import { PERSON_TABLE_KEY } from "../schema/builtin/person-table.ts";
 import { loadTable } from "../schema/tables.server.ts";
+import { startOfDay } from "../stats/periods.ts";
 import { type GeneratedPerson, generatePeople } from "./people/generate.ts";
 
 /** The values of the person table for one generated person (dictionary fields by label). */
@@ -89,7 +90,10 @@ export async function loadDemoPeople(
       const grid = gridsOf(Number(community.id)).find((g) => g.name === person.grid);
       const org = grid ?? community;
       households.push({ householdNo: person.householdNo, head: person.relationToHead === "户主" });
-      yield { orgId: Number(org.id), orgPath: org.path, values: personValues(person) };
+      // Registered on their 登记日期 (at ten in the morning, Beijing time): the demo street office has a
+      // history, so statistics as of an earlier date show fewer people.
+      const createdAt = startOfDay(person.registeredOn) + 10 * 3_600_000;
+      yield { orgId: Number(org.id), orgPath: org.path, values: personValues(person), createdAt };
     }
   }
   const ctx = { ...(await parseContext(services.db)), source: "spreadsheet" as const };

@@ -15,6 +15,8 @@ export interface BulkRow {
   orgId: number;
   orgPath: string;
   values: Values;
+  /** When the record came into the register (the demo's 登记日期); default now. */
+  createdAt?: number;
 }
 
 export interface BulkResult {
@@ -33,6 +35,8 @@ export interface NewRecord {
   orgPath: string;
   values: Values;
   uniqueKey: string | null;
+  /** When the record came into the register (epoch ms, not in the future); default now. */
+  createdAt?: number;
 }
 
 interface Prepared extends NewRecord {
@@ -81,7 +85,14 @@ export async function insertRecordsBulk(
       if (uniqueKey !== null && seen.has(uniqueKey)) result.duplicates++;
       else {
         if (uniqueKey !== null) seen.add(uniqueKey);
-        batch.push({ index, orgId: row.orgId, orgPath: row.orgPath, values: prepared.values, uniqueKey });
+        batch.push({
+          index,
+          orgId: row.orgId,
+          orgPath: row.orgPath,
+          values: prepared.values,
+          uniqueKey,
+          ...(row.createdAt === undefined ? {} : { createdAt: row.createdAt }),
+        });
       }
     }
     index++;
@@ -117,6 +128,7 @@ export async function writeNewRecords(
   if (batch.length === 0) return [];
   const systemIds = await allocateSystemIds(trx, services.dialect, table, batch.length);
   const now = Date.now();
+  const createdAt = (p: NewRecord) => Math.min(p.createdAt ?? now, now);
   const rows = batch.map((p, i) => ({
     table_id: table.id,
     system_id: systemIds[i]!,
@@ -128,9 +140,9 @@ export async function writeNewRecords(
     ),
     unique_key: p.uniqueKey,
     version: 1,
-    created_at: now,
+    created_at: createdAt(p),
     created_by: userId,
-    updated_at: now,
+    updated_at: createdAt(p),
     updated_by: userId,
     deleted_at: null,
     deleted_by: null,
@@ -150,14 +162,14 @@ export async function writeNewRecords(
   const ids = systemIds.map((s) => idOf.get(s)!);
   const lookups = batch.flatMap((p, i) => lookupRows(blindKey, table, ids[i]!, p.values));
   // A bulk-created record's first version names no field changes: its document is the created state.
-  const versions = ids.map((id) => ({
+  const versions = ids.map((id, i) => ({
     record_id: id,
     table_id: table.id,
     version: 1,
     kind: "create" as const,
     changes: "[]",
     user_id: userId,
-    at: now,
+    at: createdAt(batch[i]!),
   }));
   for (let i = 0; i < lookups.length; i += 300)
     await trx
