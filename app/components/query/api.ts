@@ -83,9 +83,17 @@ function listOf<T>(json: unknown): T[] {
   return Array.isArray(inner) ? (inner as T[]) : [];
 }
 
-export function queryApi(tableKey: string, csrf: string, fetchFn: Fetch = (...a) => fetch(...a)): QueryApi {
-  const table = `/api/v1/tables/${encodeURIComponent(tableKey)}`;
-  async function call<T>(url: string, method = "GET", body?: unknown, signal?: AbortSignal): Promise<T> {
+/**
+ * A JSON call to the API with the session cookie and, on writes, the CSRF header; a 4xx becomes a
+ * QueryApiError carrying the server's bilingual message and per-field messages.
+ */
+export function jsonCall(csrf: string, fetchFn: Fetch = (...a) => fetch(...a)) {
+  return async function call<T>(
+    url: string,
+    method = "GET",
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (method !== "GET") headers["x-csrf-token"] = csrf;
@@ -113,7 +121,12 @@ export function queryApi(tableKey: string, csrf: string, fetchFn: Fetch = (...a)
         json?.error?.fields ?? {},
       );
     return json as T;
-  }
+  };
+}
+
+export function queryApi(tableKey: string, csrf: string, fetchFn: Fetch = (...a) => fetch(...a)): QueryApi {
+  const table = `/api/v1/tables/${encodeURIComponent(tableKey)}`;
+  const call = jsonCall(csrf, fetchFn);
   return {
     facets: async (query, fields, signal) =>
       listOf<Facet>(await call(`${table}/facets`, "POST", { query, fields }, signal)),

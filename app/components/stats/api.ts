@@ -4,7 +4,7 @@
 import { useMemo } from "react";
 import type { ChartResult, Moment, PivotResult } from "../../stats/results.ts";
 import type { ChartRequest, DashboardDefinition, ReportDefinition } from "../../stats/spec.ts";
-import { isAbort, QueryApiError } from "../query/api.ts";
+import { jsonCall } from "../query/api.ts";
 import { useRoot } from "../useRoot.ts";
 import type { ChartOutcome } from "./ChartCard.tsx";
 
@@ -39,35 +39,7 @@ export interface DashboardAsk {
 type Fetch = typeof fetch;
 
 export function statsApi(csrf: string, fetchFn: Fetch = (...a) => fetch(...a)) {
-  async function call<T>(url: string, method = "GET", body?: unknown, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    if (method !== "GET") headers["x-csrf-token"] = csrf;
-    let response: Response;
-    try {
-      response = await fetchFn(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-        credentials: "same-origin",
-      });
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new QueryApiError(0, "网络连接失败，请稍后再试 / The network failed; try again shortly");
-    }
-    if (response.status === 204) return undefined as T;
-    const json = (await response.json().catch(() => null)) as {
-      error?: { message?: string; fields?: Record<string, string> };
-    } | null;
-    if (!response.ok)
-      throw new QueryApiError(
-        response.status,
-        json?.error?.message ?? `请求失败（${response.status}）/ The request failed (${response.status})`,
-        json?.error?.fields ?? {},
-      );
-    return json as T;
-  }
+  const call = jsonCall(csrf, fetchFn);
   const base = "/api/v1";
   return {
     chart: (request: ChartRequest, signal?: AbortSignal) =>
