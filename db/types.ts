@@ -287,6 +287,19 @@ export interface UsageCountTable {
   count: number;
 }
 
+/** An in-site message 站内信 to one account. */
+export interface InboxMessageTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside the app, or null. */
+  link: string | null;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -311,6 +324,7 @@ export interface DB {
   dashboards: SavedStatTable;
   reports: SavedStatTable;
   usage_counts: UsageCountTable;
+  inbox_messages: InboxMessageTable;
 }
 
 export type Org = Selectable<OrgTable>;

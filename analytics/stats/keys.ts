@@ -5,7 +5,7 @@ import { invalid } from "../../app/core/errors.ts";
 import type { Services } from "../../app/core/services.server.ts";
 import { type GroupBy, ORG_LEVELS, type OrgLevel } from "../../app/stats/spec.ts";
 import type { CompiledQuery } from "../query/compile.ts";
-import { keyText, labeller } from "../query/labels.ts";
+import { labeller } from "../query/labels.ts";
 import type { GroupKey } from "../query/results.ts";
 
 /** The most distinct keys one grouping shows (the rest are left out, as the cross table does). */
@@ -102,5 +102,3 @@ function orgKey(level: OrgLevel, orgs: OrgNames): StatKey {
 }
 
 const unique = (codes: readonly (string | null)[]) => [...new Set(codes)];
-
-export { keyText };

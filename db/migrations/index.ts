@@ -6,6 +6,7 @@ import * as m0003 from "./0003_sealed_account_mobiles.ts";
 import * as m0004 from "./0004_views_and_marks.ts";
 import * as m0005 from "./0005_transfer_jobs.ts";
 import * as m0006 from "./0006_statistics.ts";
+import * as m0007 from "./0007_inbox.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004_views_and_marks": m0004,
   "0005_transfer_jobs": m0005,
   "0006_statistics": m0006,
+  "0007_inbox": m0007,
 };
