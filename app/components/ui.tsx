@@ -155,7 +155,10 @@ export function DemoBanner() {
 function DemoBannerText() {
   const { t } = useTranslation();
   return (
-    <div data-testid="demo-banner" className="bg-amber-100 px-4 py-1.5 text-center text-xs text-amber-900">
+    <div
+      data-testid="demo-banner"
+      className="bg-amber-100 px-4 py-1.5 text-center text-xs text-amber-900 print:hidden"
+    >
       {t("demo.banner")}
     </div>
   );
