@@ -75,7 +75,7 @@ export interface AsOfRecord {
 /**
  * The table's records as they stood at `at` (epoch ms), in the caller's scope: each record's current
  * values with every later change undone, leaving out records created after `at` or in the recycle bin
- * at that moment. Values are decrypted: this is for the server's own use (reports, the query engine).
+ * at that moment. Values are decrypted: this is for the server's own use (reports, checks).
  */
 export async function tableAsOf(
   services: Services,
@@ -83,61 +83,80 @@ export async function tableAsOf(
   tableKey: string | number,
   at: number,
 ): Promise<AsOfRecord[]> {
+  const out: AsOfRecord[] = [];
+  for await (const page of tableAsOfPages(services, caller, tableKey, at)) out.push(...page);
+  return out;
+}
+
+/** The same in pages of records by id, so a million records never sit in memory at once. */
+export async function* tableAsOfPages(
+  services: Services,
+  caller: Caller,
+  tableKey: string | number,
+  at: number,
+  pageSize = 5000,
+): AsyncGenerator<AsOfRecord[]> {
   await authorize(services, caller, "record.read");
   const table = await loadTable(services.db, tableKey);
-  const rows = await services.db
-    .selectFrom("records")
-    .select(["id", "system_id", "org_path", "data"])
-    .where("table_id", "=", table.id)
-    .where("created_at", "<=", at)
-    .where("org_path", "like", `${caller.actor.orgPath}%`)
-    .orderBy("id")
-    .execute();
-  const later = await services.db
+  let after = 0;
+  for (;;) {
+    const rows = await services.db
+      .selectFrom("records")
+      .select(["id", "system_id", "org_path", "data"])
+      .where("table_id", "=", table.id)
+      .where("id", ">", after)
+      .where("created_at", "<=", at)
+      .where("org_path", "like", `${caller.actor.orgPath}%`)
+      .orderBy("id")
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    after = Number(rows.at(-1)!.id);
+    yield await asOfPage(services, table, rows, at);
+    if (rows.length < pageSize) return;
+  }
+}
+
+async function asOfPage(
+  services: Services,
+  table: TableDef,
+  rows: { id: number; system_id: string; org_path: string; data: string }[],
+  at: number,
+): Promise<AsOfRecord[]> {
+  const ids = rows.map((r) => Number(r.id));
+  const versions = await services.db
     .selectFrom("record_versions")
-    .select(["record_id", "kind", "changes"])
-    .where("table_id", "=", table.id)
-    .where("at", ">", at)
+    .select(["record_id", "kind", "changes", "at"])
+    .where("record_id", "in", ids)
+    .where("kind", "in", ["update", "delete", "restore"])
     .orderBy("id", "desc")
     .execute();
-  const undo = new Map<number, { kind: VersionKind; changes: Change[] }[]>();
-  for (const v of later) {
-    const list = undo.get(Number(v.record_id)) ?? [];
-    list.push({ kind: v.kind, changes: JSON.parse(v.changes) as Change[] });
-    undo.set(Number(v.record_id), list);
+  const undo = new Map<number, Change[][]>();
+  // Newest first: the last delete / restore at or before `at` is the first one met.
+  const lifecycle = new Map<number, VersionKind>();
+  for (const v of versions) {
+    const id = Number(v.record_id);
+    if (Number(v.at) > at) {
+      if (v.kind === "update") undo.set(id, [...(undo.get(id) ?? []), JSON.parse(v.changes) as Change[]]);
+    } else if (v.kind !== "update" && !lifecycle.has(id)) lifecycle.set(id, v.kind);
   }
-  const deletedAt = await deletedAtMoment(services, table, at);
   const out: AsOfRecord[] = [];
   for (const row of rows) {
-    if (deletedAt.has(Number(row.id))) continue;
+    const id = Number(row.id);
+    if (lifecycle.get(id) === "delete") continue;
     const codec = recordCodec(services.cipher, table, row.system_id);
     const doc = JSON.parse(row.data) as Values;
-    for (const version of undo.get(Number(row.id)) ?? [])
-      for (const change of version.changes) {
+    for (const changes of undo.get(id) ?? [])
+      for (const change of changes) {
         if (change.old === null) delete doc[change.field];
         else doc[change.field] = change.old;
       }
     out.push({
-      id: Number(row.id),
+      id,
       systemId: row.system_id,
       orgPath: row.org_path,
       values: decodeDocument(codec, table.allFields, doc),
     });
   }
   return out;
-}
-
-/** Records whose last delete/restore event at or before `at` was a delete. */
-async function deletedAtMoment(services: Services, table: TableDef, at: number): Promise<Set<number>> {
-  const events = await services.db
-    .selectFrom("record_versions")
-    .select(["record_id", "kind"])
-    .where("table_id", "=", table.id)
-    .where("kind", "in", ["delete", "restore"])
-    .where("at", "<=", at)
-    .orderBy("id")
-    .execute();
-  const state = new Map<number, VersionKind>();
-  for (const e of events) state.set(Number(e.record_id), e.kind);
-  return new Set([...state].filter(([, kind]) => kind === "delete").map(([id]) => id));
 }
