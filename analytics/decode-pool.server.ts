@@ -54,6 +54,7 @@ export async function decodePool(
   if (threads < 1) return inlinePool(services, table, columns);
   const workerData: DecodeWorkerData = {
     fieldKey: services.keys.derive("field-encryption"),
+    oldFieldKeys: services.keys.previous.map((k) => k.derive("field-encryption")),
     table,
     columnNames: columns.map((c) => c.name),
   };

@@ -1,26 +1,22 @@
 // A worker thread decoding stored records into replica rows during a full load (see decode-pool.server.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { fieldCipherFromKeys } from "../app/people/crypto/field-cipher.server.ts";
+import { fieldCipherFromFieldKeys } from "../app/people/crypto/field-cipher.server.ts";
 import type { TableDef } from "../app/schema/tables.server.ts";
 import { replicaColumns } from "./columns.ts";
 import { rowDecoder, type StoredRow } from "./decode.ts";
 
 export interface DecodeWorkerData {
-  /** The field-encryption key (the only key the worker holds). */
+  /** The field-encryption key (the only kind of key the worker holds). */
   fieldKey: Uint8Array;
+  /** Old field-encryption keys during a key rotation, so values not yet re-sealed still open. */
+  oldFieldKeys: Uint8Array[];
   table: TableDef;
   /** The replica's column names in physical order. */
   columnNames: string[];
 }
 
 const data = workerData as DecodeWorkerData;
-const fieldKey = Buffer.from(data.fieldKey);
-const cipher = fieldCipherFromKeys({
-  derive(purpose) {
-    if (purpose !== "field-encryption") throw new Error(`a decoding worker holds no ${purpose} key`);
-    return fieldKey;
-  },
-});
+const cipher = fieldCipherFromFieldKeys(data.fieldKey, data.oldFieldKeys);
 const byName = new Map(replicaColumns(data.table.allFields).map((c) => [c.name, c]));
 const columns = data.columnNames.map((name) => {
   const column = byName.get(name);

@@ -10,9 +10,13 @@ export default [
   route("lang", "routes/auth/lang.ts"),
 
   ...prefix("sns", [
+    // A picture of the resident's own record or proposals.
+    route("profile/files/:id", "routes/sns/profile-file.ts"),
     layout("routes/sns/layout.tsx", [
       index("routes/sns/home.tsx"),
       route("account", "routes/sns/account.tsx"),
+      route("profile", "routes/sns/profile.tsx"),
+      route("inbox", "routes/sns/inbox.tsx"),
     ]),
   ]),
 
@@ -27,6 +31,9 @@ export default [
       route("audit", "routes/admin/audit.tsx"),
       route("audit/export", "routes/admin/audit-export.ts"),
       route("account", "routes/admin/account.tsx"),
+      route("reviews", "routes/admin/reviews.tsx"),
+      route("reviews/:id", "routes/admin/review.tsx"),
+      route("backups", "routes/admin/backups.tsx"),
 
       // The community database: records, table design, dictionaries, recycle bin, uploaded files.
       route("data/:table", "routes/admin/data/list.tsx"),
@@ -58,6 +65,17 @@ export default [
     route("openapi.json", "routes/api/openapi.ts"),
     route("docs", "routes/api/docs.tsx"),
     route("me", "routes/api/me.ts"),
+    // Reviewed self-service updates: a resident's own record and proposals, the staff review queue.
+    route("me/profile", "routes/api/me-profile.ts"),
+    route("me/profile/proposals", "routes/api/me-proposals.ts"),
+    route("me/profile/proposals/:id/withdraw", "routes/api/me-proposal-withdraw.ts"),
+    route("reviews", "routes/api/reviews.ts"),
+    route("reviews/:id", "routes/api/review.ts"),
+    route("reviews/:id/approve", "routes/api/review-approve.ts"),
+    route("reviews/:id/reject", "routes/api/review-reject.ts"),
+    route("inbox", "routes/api/inbox.ts"),
+    route("inbox/:id/read", "routes/api/inbox-read.ts"),
+    route("backups", "routes/api/backups.ts"),
     route("orgs", "routes/api/orgs.ts"),
     route("orgs/:id", "routes/api/org.ts"),
     route("accounts", "routes/api/accounts.ts"),

@@ -1,16 +1,17 @@
-// `linli` — operator commands: serve, migrate, demo, user add, audit verify.
+// `linli` — operator commands: serve, migrate, demo, user add, audit verify, backup, restore, keys.
 import { Command, InvalidArgumentError } from "commander";
-import { verifyAuditChain } from "../app/audit/log.server.ts";
-import { createServices } from "../app/core/boot.server.ts";
 import { loadConfig } from "../app/core/config.server.ts";
 import { isAppError } from "../app/core/errors.ts";
 import { openDatabase } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { backupCommand, restoreCommand } from "./backup.ts";
 import { benchCommand } from "./bench.ts";
 import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
+import { keysCommand } from "./keys.ts";
 import { addUserCommand } from "./user.ts";
+import { auditVerifyCommand } from "./verify.ts";
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -52,30 +53,16 @@ export async function main(argv: string[]): Promise<void> {
   program.addCommand(benchCommand());
   program.addCommand(exportCommand());
   program.addCommand(importCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
 
   const user = program.command("user").description("manage accounts");
   user.addCommand(addUserCommand());
 
   const audit = program.command("audit").description("system log tools");
-  audit
-    .command("verify")
-    .description("check the hash chain of the system log; prints ok or the first tampered row")
-    .action(async () => {
-      const services = await createServices({ ...loadConfig(), demo: false, logLevel: "warn" });
-      try {
-        const result = await verifyAuditChain(services.db);
-        if (result.ok) {
-          console.log(`ok — ${result.rows} rows, chain intact`);
-        } else {
-          console.log(
-            `TAMPERED — first bad row: #${result.firstBadId} (${result.reason}); ${result.rows} rows verified before it`,
-          );
-          process.exitCode = 1;
-        }
-      } finally {
-        await services.database.close();
-      }
-    });
+  audit.addCommand(auditVerifyCommand());
+
+  program.addCommand(keysCommand());
 
   try {
     await program.parseAsync(argv);

@@ -1,5 +1,5 @@
 // Row types of the relational store. Times are epoch milliseconds (BIGINT on MySQL, INTEGER on SQLite).
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type OrgKind = "street" | "community" | "grid" | "enterprise" | "merchant";
 
@@ -33,6 +33,8 @@ export interface UserTable {
   status: UserStatus;
   password_changed_at: number;
   last_login_at: number | null;
+  /** The person record (records.id) this account belongs to; its resident may propose changes to it. */
+  person_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
 }
@@ -90,6 +92,18 @@ export interface AuditHeadTable {
   id: number;
   last_id: number;
   last_hash: string;
+}
+
+/** One archive file of log rows removed after the retention period, and the hash it ends on. */
+export interface AuditArchiveTable {
+  id: Generated<number>;
+  file: string;
+  first_id: number;
+  last_id: number;
+  row_count: number;
+  last_hash: string;
+  sha256: string;
+  created_at: number;
 }
 
 export interface SettingTable {
@@ -300,6 +314,55 @@ export interface InboxMessageTable {
   read_at: number | null;
 }
 
+export type ChangeRequestStatus = "pending" | "approved" | "rejected" | "withdrawn";
+
+/** A resident's proposed changes to their own record, waiting for or decided by staff (SPEC §A8). */
+export interface ChangeRequestTable {
+  id: Generated<number>;
+  table_id: number;
+  record_id: number;
+  user_id: number;
+  /** The record's org path when proposed: the review queue is scoped by it. */
+  org_path: string;
+  base_version: number;
+  /** Raised whenever the resident changes the pending proposal. */
+  revision: number;
+  /** JSON [{field, old, new}]; sensitive values sealed as in the record's version rows. */
+  changes: string;
+  status: ChangeRequestStatus;
+  /** The record id while pending, else null (unique: one pending proposal per record). */
+  open_record_id: number | null;
+  reason: string | null;
+  /** JSON array of the field keys an approval applied. */
+  applied: string | null;
+  reviewer_id: number | null;
+  created_at: number;
+  updated_at: number;
+  decided_at: number | null;
+}
+
+/** One backup run (app/backup/): only `done` rows name a complete, verified file. */
+export interface BackupTable {
+  id: Generated<number>;
+  status: "running" | "done" | "failed" | "interrupted" | "removed";
+  started_via: "schedule" | "console" | "cli";
+  slot: string | null;
+  location: string;
+  size: number | null;
+  sha256: string | null;
+  row_count: number | null;
+  file_count: number | null;
+  phase: string | null;
+  progress: Generated<number>;
+  error: string | null;
+  host: string;
+  pid: number;
+  user_id: number | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -308,6 +371,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_archive: AuditArchiveTable;
   settings: SettingTable;
   data_tables: DataTableTable;
   data_fields: DataFieldTable;
@@ -325,6 +389,8 @@ export interface DB {
   reports: SavedStatTable;
   usage_counts: UsageCountTable;
   inbox_messages: InboxMessageTable;
+  backups: BackupTable;
+  change_requests: ChangeRequestTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
+import { stopRunningBackups } from "../app/backup/run.server.ts";
 import { createServices } from "../app/core/boot.server.ts";
 import { type Config, loadConfig } from "../app/core/config.server.ts";
 import { startHousekeeping } from "../app/core/housekeeping.server.ts";
@@ -58,6 +59,8 @@ export async function startServer(
     async close() {
       stopHousekeeping();
       await stopRunningJobs();
+      // A backup under way stops and is marked interrupted (its partial file removed).
+      await stopRunningBackups();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       // Writes the replicas' snapshots when they changed, before the database goes.

@@ -7,9 +7,11 @@ import { createAccountSchema, listAccountsSchema, updateAccountSchema } from "..
 import type { Action } from "../auth/permissions.ts";
 import { createTokenSchema } from "../auth/tokens.server.ts";
 import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
+import { BACKUP_OPERATIONS } from "./operations-backups.ts";
 import { QUERY_OPERATIONS } from "./operations-query.ts";
 import { RECORD_OPERATIONS } from "./operations-records.ts";
 import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
+import { SELF_SERVICE_OPERATIONS } from "./operations-selfservice.ts";
 import { STATS_OPERATIONS } from "./operations-stats.ts";
 import { TRANSFER_OPERATIONS } from "./operations-transfer.ts";
 import { USAGE_OPERATIONS } from "./operations-usage.ts";
@@ -42,6 +44,9 @@ export const TAGS = {
   query: { zh: "查询、视图与颜色标记", en: "Queries, views and colour marks" },
   transfer: { zh: "导入与导出", en: "Import and export" },
   stats: { zh: "统计", en: "Statistics" },
+  selfservice: { zh: "居民信息自助修改与审核", en: "Self-service updates and reviews" },
+  inbox: { zh: "站内信", en: "In-site messages" },
+  backups: { zh: "数据备份", en: "Backups" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -275,8 +280,16 @@ export const OPERATIONS = [
     access: "audit.read",
     query: auditFilterSchema,
     queryHelp: {
-      event: ok("事件类型前缀，如 account.", "Event type prefix, e.g. account."),
+      event: ok(
+        "事件类型，如 record.updated；以点结尾为一组，如 record.",
+        "An event type, e.g. record.updated; ending in a dot, a group, e.g. record.",
+      ),
       actor: ok("操作人用户名", "Username of who acted"),
+      person: ok(
+        "涉及的人员：系统编号（RY-000123）或姓名（不接受证件号码、手机号码）",
+        "The person concerned: a system ID (RY-000123) or a name (never an ID or phone number)",
+      ),
+      org: ok("只看这个社区或单位（及其下级）的日志", "Only events of this community or unit (and below)"),
       from: ok("起始日期（含，北京时间）YYYY-MM-DD", "First day (inclusive, Beijing time) YYYY-MM-DD"),
       to: ok("截止日期（含）YYYY-MM-DD", "Last day (inclusive) YYYY-MM-DD"),
       page: ok("页码，从 1 开始", "Page number, from 1"),
@@ -295,6 +308,8 @@ export const OPERATIONS = [
   ...TRANSFER_OPERATIONS,
   ...STATS_OPERATIONS,
   ...USAGE_OPERATIONS,
+  ...SELF_SERVICE_OPERATIONS,
+  ...BACKUP_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",
@@ -318,6 +333,25 @@ export const OPERATIONS = [
 ] as const satisfies readonly ApiOperation[];
 
 export type OperationId = (typeof OPERATIONS)[number]["operationId"];
+
+/**
+ * POSTs that change nothing: queries and statistics, whose bodies may hold an ID number that must not sit
+ * in a URL. Every other POST, PATCH and DELETE changes state and writes the system log; a test walks the
+ * registry and fails for an operation that does not (app/api/audit-coverage.test.ts).
+ */
+export const READ_ONLY_OPERATIONS = [
+  "searchRecords",
+  "previewPurge",
+  "queryRecords",
+  "countFacets",
+  "groupRecords",
+  "totalRecords",
+  "runChart",
+  "runDashboard",
+  "runReportPreview",
+  "runSavedDashboard",
+  "runSavedReport",
+] as const satisfies readonly OperationId[];
 export type ApiPath = (typeof OPERATIONS)[number]["path"];
 
 export function operation(id: OperationId): ApiOperation {

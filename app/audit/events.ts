@@ -16,6 +16,16 @@ export interface AuditEvents {
   "token.revoked": { name: string; prefix: string };
   "audit.exported": { filters: Record<string, unknown>; rows: number; format: string };
   "system.demo_loaded": { communities: number; accounts: number };
+  /** `linli keys rotate` finished: values re-sealed per kind of row, indexes rewritten; never key material. */
+  "keys.rotated": {
+    keyId: string;
+    accounts: number;
+    records: number;
+    versions: number;
+    requests: number;
+    digests: number;
+    problems: number;
+  };
   "schema.table_created": { table: string; name: string; kind: string; parent?: string };
   "schema.table_renamed": { table: string; before: string; after: string };
   "schema.field_added": { table: string; field: string; label: string; type: string };
@@ -36,8 +46,17 @@ export interface AuditEvents {
     after: OptionSnapshot;
   };
   "dictionary.options_merged": { dictionary: string; from: OptionSnapshot; into: OptionSnapshot };
-  "record.created": { table: string; systemId: string; fields: string[] };
-  "record.updated": { table: string; systemId: string; fields: string[] };
+  /** `via`/`job`: written by an import's commit rather than a form or the API. */
+  "record.created": { table: string; systemId: string; fields: string[]; via?: "import"; job?: number };
+  /** `fields` names the changed fields; `changes` has old → new, values of sensitive fields left out. */
+  "record.updated": {
+    table: string;
+    systemId: string;
+    fields: string[];
+    changes?: FieldChange[];
+    via?: "import";
+    job?: number;
+  };
   "record.deleted": { table: string; systemIds: string[] };
   "record.restored": { table: string; systemIds: string[] };
   "record.purged": { table: string; systemIds: string[]; reason: string; subRows: number; expired?: boolean };
@@ -83,7 +102,56 @@ export interface AuditEvents {
   };
   "stats.deleted": { kind: "dashboard" | "report"; id: number; name: string };
   "stats.exported": { report: number; name: string; format: string; asOf: string | null; rows: number };
+  /** A job's file taken: an export's file, or an import's error report (rows with their original cells). */
+  "transfer.downloaded": {
+    job: number;
+    kind: "import" | "export";
+    table: string;
+    file: string;
+    owner: string;
+  };
+  /** Someone stopped an import or export job (its outcome follows as transfer.imported / nothing written). */
+  "transfer.cancelled": { job: number; kind: "import" | "export"; table: string; file: string };
+  /** In-site messages marked read: one (`message`) or all of the reader's unread ones. */
+  "inbox.read": { count: number; message?: number };
+  /** Log rows past the retention period moved into an archive file (the chain goes on from lastHash). */
+  "audit.archived": { file: string; firstId: number; lastId: number; rows: number; lastHash: string };
+  /** Reviewed self-service updates: `fields` are field labels, never values (some are sealed). */
+  "selfservice.proposed": { table: string; systemId: string; request: number; fields: string[] };
+  "selfservice.withdrawn": { table: string; systemId: string; request: number; fields: string[] };
+  /** `skipped`: proposed fields not applied (changed by staff meanwhile, or left out by the reviewer). */
+  "selfservice.approved": {
+    table: string;
+    systemId: string;
+    request: number;
+    fields: string[];
+    skipped: string[];
+  };
+  "selfservice.rejected": {
+    table: string;
+    systemId: string;
+    request: number;
+    fields: string[];
+    reason: string;
+  };
+  /** A backup file made (app/backup/): `via` schedule, console or cli; `rows`/`files` what it holds. */
+  "backup.created": { backup: number; file: string; size: number; rows: number; files: number; via: string };
+  "backup.failed": { backup: number; error: string; via: string };
+  /** Written into the restored database once its rows and files matched the backup's manifest. */
+  "backup.restored": {
+    file: string;
+    createdAt: string;
+    engine: string;
+    rows: number;
+    files: number;
+    forced: boolean;
+  };
 }
+
+/** One changed field of a record: shown text old → new, or only its name when the field is sensitive. */
+export type FieldChange =
+  | { field: string; label: string; old: string | null; new: string | null }
+  | { field: string; label: string; sensitive: true };
 
 /** Who a saved view is shared with: nobody, a role in the owner's community, or everyone of an org. */
 export interface ViewShare {
@@ -138,6 +206,7 @@ export const AUDIT_EVENT_TYPES = [
   "token.revoked",
   "audit.exported",
   "system.demo_loaded",
+  "keys.rotated",
   "schema.table_created",
   "schema.table_renamed",
   "schema.field_added",
@@ -170,4 +239,15 @@ export const AUDIT_EVENT_TYPES = [
   "stats.saved",
   "stats.deleted",
   "stats.exported",
+  "transfer.cancelled",
+  "transfer.downloaded",
+  "inbox.read",
+  "audit.archived",
+  "selfservice.proposed",
+  "selfservice.withdrawn",
+  "selfservice.approved",
+  "selfservice.rejected",
+  "backup.created",
+  "backup.failed",
+  "backup.restored",
 ] as const satisfies readonly AuditEventType[];

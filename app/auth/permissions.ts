@@ -31,6 +31,10 @@ export const ACTIONS = [
   "view.share",
   "stats.read",
   "usage.read",
+  "selfservice.propose",
+  "selfservice.review",
+  // Backups of the whole database and files: the street office that runs the platform, nobody else.
+  "backup.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +60,8 @@ const DATABASE_MANAGEMENT: readonly Action[] = [
   "usage.read",
 ];
 
+// Reviewed self-service updates: residents propose changes to their own record (only theirs: the account's
+// person link decides which); the managers of a street or community review them in their scope.
 const MATRIX: Record<Role, readonly Action[]> = {
   street_admin: [
     "console.enter",
@@ -65,6 +71,8 @@ const MATRIX: Record<Role, readonly Action[]> = {
     "account.write",
     "token.manage",
     ...DATABASE_MANAGEMENT,
+    "selfservice.review",
+    "backup.manage",
   ],
   community_admin: [
     "console.enter",
@@ -74,12 +82,13 @@ const MATRIX: Record<Role, readonly Action[]> = {
     "account.write",
     "token.manage",
     ...DATABASE_MANAGEMENT,
+    "selfservice.review",
   ],
   enterprise_admin: ["console.enter", "org.read", "token.manage", ...RECORD_KEEPING],
   merchant_admin: ["console.enter", "org.read", "token.manage", ...RECORD_KEEPING],
   // 等保 三员分立: the auditor reads and exports the log and nothing else; nobody may erase it.
   auditor: ["console.enter", "audit.read", "audit.export"],
-  resident: ["resident.home"],
+  resident: ["resident.home", "selfservice.propose"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -1,5 +1,6 @@
 // Secret keys. One master key (LINLI_SECRET_KEY, 64 hex chars); purpose keys are derived with HKDF.
 // Without the variable a key is generated into <data dir>/secret.key on first start (with a warning).
+// During a key rotation the old master keys are loaded too, for reading only (docs/OPERATIONS.md "Keys").
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,19 +14,40 @@ export type KeyPurpose =
   | "field-encryption"
   | "audit"
   // Seals the sensitive columns of the query replica's snapshot on disk (analytics/snapshot.server.ts).
-  | "replica-snapshot";
+  | "replica-snapshot"
+  // Seals backup files (app/backup/), unless LINLI_BACKUP_KEY gives a key of its own.
+  | "backup";
 
-export interface Keys {
+export interface PurposeKeys {
   derive(purpose: KeyPurpose): Buffer;
+}
+
+export interface Keys extends PurposeKeys {
   /** Where the master key came from: the environment or a generated file. */
   source: "env" | "file";
+  /**
+   * Master keys being rotated away from (LINLI_OLD_SECRET_KEYS, LINLI_OLD_SECRET_KEYS_FILE): values
+   * sealed under them still open, so the app keeps working while `linli keys rotate` re-seals them;
+   * nothing new is sealed or indexed under them. Empty outside a rotation.
+   */
+  previous: readonly PurposeKeys[];
 }
 
 export function loadKeys(config: Config, log: Logger): Keys {
   const { master, source } = readMasterKey(config, log);
+  const old = readOldKeys(config);
+  // Most likely the new key was not set: a "rotation" to the same key would silently change nothing.
+  if (old.some((k) => k.equals(master)))
+    throw new Error(
+      "LINLI_OLD_SECRET_KEYS holds the current master key: set LINLI_SECRET_KEY to the new key, keep the old one in LINLI_OLD_SECRET_KEYS",
+    );
+  return { ...purposeKeys(master), source, previous: old.map(purposeKeys) };
+}
+
+/** The purpose keys of one master key, each derived once. */
+export function purposeKeys(master: Buffer): PurposeKeys {
   const cache = new Map<KeyPurpose, Buffer>();
   return {
-    source,
     derive(purpose) {
       let key = cache.get(purpose);
       if (!key) {
@@ -35,6 +57,27 @@ export function loadKeys(config: Config, log: Logger): Keys {
       return key;
     },
   };
+}
+
+/**
+ * Old master keys: comma- or space-separated in LINLI_OLD_SECRET_KEYS, and one per line in the file
+ * LINLI_OLD_SECRET_KEYS_FILE (so a key need not appear in a command line or the environment). Error
+ * messages say which key is wrong by position, never by value.
+ */
+function readOldKeys(config: Config): Buffer[] {
+  const texts = [...config.oldSecretKeys];
+  if (config.oldSecretKeysFile) {
+    const lines = fs.readFileSync(config.oldSecretKeysFile, "utf8").split(/\r?\n/);
+    texts.push(...lines.map((l) => l.replace(/#.*/, "").trim()).filter(Boolean));
+  }
+  const keys: Buffer[] = [];
+  texts.forEach((text, i) => {
+    if (!/^[0-9a-fA-F]{64}$/.test(text))
+      throw new Error(`old secret key no. ${i + 1} is not 64 hexadecimal characters (32 bytes)`);
+    const key = Buffer.from(text, "hex");
+    if (!keys.some((k) => k.equals(key))) keys.push(key);
+  });
+  return keys;
 }
 
 function readMasterKey(config: Config, log: Logger): { master: Buffer; source: "env" | "file" } {

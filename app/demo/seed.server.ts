@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password.server.ts";
 import type { Role } from "../auth/permissions.ts";
 import { insertUser } from "../auth/users.server.ts";
 import type { Services } from "../core/services.server.ts";
+import { linkDemoResidents } from "./residents.server.ts";
 
 export const DEMO_PASSWORD = "Linli@2026";
 export const DEMO_STREET = "金融街街道";
@@ -64,7 +65,7 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; org: s
 
 export async function loadDemo(services: Services): Promise<{ communities: number; accounts: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return services.db.transaction().execute(async (trx) => {
+  const loaded = await services.db.transaction().execute(async (trx) => {
     const now = Date.now();
     const ids = new Map<string, { id: number; path: string }>();
     const street = await addOrg(trx, null, "street", DEMO_STREET, 1, now);
@@ -101,6 +102,8 @@ export async function loadDemo(services: Services): Promise<{ communities: numbe
     });
     return summary;
   });
+  if (services.config.demoResidents) await linkDemoResidents(services);
+  return loaded;
 }
 
 async function addOrg(

@@ -22,6 +22,18 @@ export async function readFile(
   id: string,
   variant: FileVariant = "original",
 ): Promise<StoredFile> {
+  return readStoredFile(services, id, variant, (row) =>
+    authorize(services, caller, "record.read", { orgPath: row.org_path, type: "file", id }),
+  );
+}
+
+/** A stored file, once `allow` (which throws when not) has agreed the reader may have it. */
+export async function readStoredFile(
+  services: Services,
+  id: string,
+  variant: FileVariant,
+  allow: (row: { org_path: string }) => Promise<void>,
+): Promise<StoredFile> {
   if (!FILE_ID.test(id)) throw notFound(NO_FILE);
   const row = await services.db
     .selectFrom("files")
@@ -29,7 +41,7 @@ export async function readFile(
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound(NO_FILE);
-  await authorize(services, caller, "record.read", { orgPath: row.org_path, type: "file", id });
+  await allow(row);
   if (variant === "thumb" && !Number(row.has_thumb)) {
     throw notFound("该文件没有缩略图 / This file has no thumbnail");
   }

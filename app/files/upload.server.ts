@@ -57,7 +57,20 @@ export async function uploadFile(
   kind: FileKind,
   options: { orgId?: number } = {},
 ): Promise<UploadedFile> {
-  const orgPath = await ownerPath(services, caller, options.orgId);
+  return storeFile(services, caller, input, kind, await ownerPath(services, caller, options.orgId));
+}
+
+/**
+ * Store an upload as belonging to `orgPath`, for a caller the caller of this function has already
+ * allowed to put it there (uploadFile: staff writing records there; a resident: their own record).
+ */
+export async function storeFile(
+  services: Services,
+  caller: Caller,
+  input: UploadInput,
+  kind: FileKind,
+  orgPath: string,
+): Promise<UploadedFile> {
   if (kind !== "photo" && kind !== "file") {
     throw invalid("上传类型须为 photo 或 file / Kind must be photo or file", {
       kind: "上传类型须为 photo 或 file / Kind must be photo or file",

@@ -4,6 +4,8 @@ import { initReactI18next } from "react-i18next";
 import { fieldTypes } from "../schema/field-types/i18n.ts";
 import { admin } from "./admin.ts";
 import { api } from "./api.ts";
+import { backupsEn } from "./backups/en.ts";
+import { backupsZh } from "./backups/zh-CN.ts";
 import { common } from "./common.ts";
 import { gridEn } from "./grid/en.ts";
 import { gridZh } from "./grid/zh-CN.ts";
@@ -14,6 +16,8 @@ import { recordsEn } from "./records/en.ts";
 import { recordsZh } from "./records/zh-CN.ts";
 import { schemaEn } from "./schema/en.ts";
 import { schemaZh } from "./schema/zh-CN.ts";
+import { selfServiceEn } from "./selfservice/en.ts";
+import { selfServiceZh } from "./selfservice/zh-CN.ts";
 import { sns } from "./sns.ts";
 import { statsEn } from "./stats/en.ts";
 import { statsZh } from "./stats/zh-CN.ts";
@@ -42,6 +46,10 @@ const query = { "zh-CN": queryZh, en: queryEn };
 const transfer = { "zh-CN": transferZh, en: transferEn };
 // Statistics: dashboards, the chart builder and reports (t("stats.…")).
 const stats = { "zh-CN": statsZh, en: statsEn };
+// Reviewed self-service updates: 我的信息, 消息 and the review queue (t("selfservice.…")).
+const selfservice = { "zh-CN": selfServiceZh, en: selfServiceEn };
+// Backups of the database and files (t("backups.…")).
+const backups = { "zh-CN": backupsZh, en: backupsEn };
 // Usage statistics of the platform (t("usage.…")).
 const usage = { "zh-CN": usageZh, en: usageEn };
 
@@ -53,12 +61,14 @@ const resources = Object.fromEntries(
         ...common[lang],
         admin: admin[lang],
         api: api[lang],
+        backups: backups[lang],
         fieldTypes: fieldTypes[lang],
         grid: grid[lang],
         query: query[lang],
         portal: portal[lang],
         records: records[lang],
         schema: schema[lang],
+        selfservice: selfservice[lang],
         sns: sns[lang],
         stats: stats[lang],
         statsReport: statsReport[lang],

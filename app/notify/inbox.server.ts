@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../db/types.ts";
+import { recordAudit } from "../audit/log.server.ts";
 import { notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
@@ -107,6 +108,12 @@ export async function markRead(services: Services, caller: Caller, id: number): 
     .where("user_id", "=", caller.actor.id)
     .where("read_at", "is", null)
     .executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0)
+    await recordAudit(services.db, services.dialect, {
+      event: "inbox.read",
+      data: { count: 1, message: id },
+      caller,
+    });
   if (Number(result.numUpdatedRows) === 0) {
     const mine = await services.db
       .selectFrom("inbox_messages")
@@ -126,5 +133,8 @@ export async function markAllRead(services: Services, caller: Caller): Promise<n
     .where("user_id", "=", caller.actor.id)
     .where("read_at", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const count = Number(result.numUpdatedRows);
+  if (count > 0)
+    await recordAudit(services.db, services.dialect, { event: "inbox.read", data: { count }, caller });
+  return count;
 }

@@ -12,6 +12,7 @@ import { resealPending, resealSetting } from "../people/records/reseal.server.ts
 import { assertLabelFree, checkFieldOptions, formulasReading } from "./field-rules.server.ts";
 import { FIELD_TYPE_IDS, fieldType } from "./field-types/registry.ts";
 import { keyFromName } from "./keys.ts";
+import { withResidentFlags } from "./resident-access.ts";
 import { type FieldDef, loadTable, type TableDef } from "./tables.server.ts";
 
 const label = z
@@ -37,11 +38,22 @@ const optionsShape = {
   maxLength: blankIsAbsent(z.coerce.number().int().min(1).max(10000).optional()),
 };
 
+/** What a resident linked to a record may do with the field (app/schema/resident-access.ts). */
+function residentShape() {
+  return {
+    residentVisible: flag.optional().describe("居民可在“我的信息”中查看 / Residents see it on their profile"),
+    residentEditable: flag
+      .optional()
+      .describe("居民可提交修改，经审核后生效 / Residents may propose changes for review"),
+  };
+}
+
 export const addFieldSchema = z.object({
   label,
   type: z.enum(FIELD_TYPE_IDS, { error: "请选择字段类型 / Choose a field type" }),
   required: flag.optional(),
   sensitive: flag.optional(),
+  ...residentShape(),
   ...optionsShape,
 });
 
@@ -50,6 +62,7 @@ export const updateFieldSchema = z.object({
   required: flag.optional(),
   sensitive: flag.optional(),
   hidden: flag.optional(),
+  ...residentShape(),
   ...optionsShape,
 });
 
@@ -79,7 +92,11 @@ export async function addField(
   const data = parseInput(addFieldSchema, input);
   const table = await loadTable(services.db, tableKey);
   assertLabelFree(data.label, table.fields);
-  const options = await checkFieldOptions(services.db, data.type, data, table.fields);
+  const options = withResidentFlags(
+    data.type,
+    await checkFieldOptions(services.db, data.type, data, table.fields),
+    data,
+  );
   const definition = fieldType(data.type);
   const taken =
     "刚刚有人添加了同名字段，请刷新后再试 / A field of that name was just added; reload and try again";
@@ -148,14 +165,16 @@ export async function updateField(
     set[key] = value ? 1 : 0;
   }
   const optionInput = { ...field.options, ...definedOptions(data) };
+  let merged = field.options;
   if (JSON.stringify(optionInput) !== JSON.stringify(field.options)) {
     const others = table.fields.filter((f) => f.id !== field.id);
     const options = await checkFieldOptions(services.db, field.type, optionInput, others);
-    const merged = { ...field.options, ...options };
-    if (JSON.stringify(merged) !== JSON.stringify(field.options)) {
-      changes.options = { before: field.options, after: merged };
-      set.options = JSON.stringify(merged);
-    }
+    merged = { ...field.options, ...options };
+  }
+  merged = withResidentFlags(field.type, merged, data);
+  if (JSON.stringify(merged) !== JSON.stringify(field.options)) {
+    changes.options = { before: field.options, after: merged };
+    set.options = JSON.stringify(merged);
   }
   if (Object.keys(changes).length === 0) return field;
 

@@ -2,6 +2,7 @@
 // to fix and import again) or an export's file, with the name the user sees and its format.
 import fs from "node:fs";
 import path from "node:path";
+import { recordAudit } from "../audit/log.server.ts";
 import { conflict, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { exportFile } from "./export-jobs.server.ts";
@@ -36,6 +37,13 @@ export async function jobDownloadFile(
   }
   const where = path.join(jobDir(services, id), found.file);
   if (!fs.existsSync(where)) throw notFound("文件不存在或尚未生成 / The file does not exist yet");
+  // People's data leaves with the file: who took it is logged, as the export itself was.
+  await recordAudit(services.db, services.dialect, {
+    event: "transfer.downloaded",
+    data: { job: id, kind: job.kind, table: job.table, file: found.name, owner: job.owner },
+    caller,
+    target: { type: job.table, id: `${job.kind}-${id}` },
+  });
   return { path: where, name: found.name, format: found.format };
 }
 

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Transaction } from "kysely";
 import type { DB, TransferJobTable } from "../../db/types.ts";
+import { recordAudit } from "../audit/log.server.ts";
 import { authorize } from "../auth/access.server.ts";
 import { conflict, isAppError, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
@@ -241,6 +242,12 @@ export async function cancelJob(services: Services, caller: Caller, id: number):
   const job = await loadJob(services, caller, id);
   if (job.status !== "running" && job.status !== "queued")
     throw conflict("任务已经结束，无法取消 / The job has already ended");
+  await recordAudit(services.db, services.dialect, {
+    event: "transfer.cancelled",
+    data: { job: id, kind: job.kind, table: job.table, file: job.fileName },
+    caller,
+    target: { type: job.table, id: `${job.kind}-${id}` },
+  });
   if (!cancelRunning(id)) await finish(services, id, "cancelled", {});
   await jobSettled(id);
   return loadJob(services, caller, id);

@@ -7,6 +7,9 @@ import * as m0004 from "./0004_views_and_marks.ts";
 import * as m0005 from "./0005_transfer_jobs.ts";
 import * as m0006 from "./0006_statistics.ts";
 import * as m0007 from "./0007_inbox.ts";
+import * as m0008 from "./0008_self_service.ts";
+import * as m0009 from "./0009_backups.ts";
+import * as m0010 from "./0010_audit_archive.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0005_transfer_jobs": m0005,
   "0006_statistics": m0006,
   "0007_inbox": m0007,
+  "0008_self_service": m0008,
+  "0009_backups": m0009,
+  "0010_audit_archive": m0010,
 };

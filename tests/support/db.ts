@@ -45,6 +45,8 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<TestE
     logLevel: "silent",
     // Generated people only where a test asks for them: most tests need the org tree and accounts alone.
     demoPeople: 0,
+    // Likewise the demo residents' own person records (self-service tests ask for them).
+    demoResidents: false,
     ...overrides,
   };
   return {

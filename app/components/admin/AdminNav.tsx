@@ -1,7 +1,7 @@
 // The console's navigation: a sidebar on wide screens, a <details> menu on phones (works without JS).
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, useLocation } from "react-router";
+import { NavLink, useLocation, useRouteLoaderData } from "react-router";
 import type { Action } from "../../auth/permissions.ts";
 import { useRoot } from "../useRoot.ts";
 
@@ -18,7 +18,9 @@ interface NavItem {
     | "tokens"
     | "audit"
     | "stats"
-    | "usage";
+    | "usage"
+    | "backups"
+    | "reviews";
   action: Action | null;
   icon: ReactNode;
 }
@@ -54,6 +56,12 @@ const ITEMS: NavItem[] = [
     label: "recycle",
     action: "record.delete",
     icon: icon("M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6"),
+  },
+  {
+    to: "/admin/reviews",
+    label: "reviews",
+    action: "selfservice.review",
+    icon: icon("M9 11l2 2 4-4M5 4h14v16H5zM9 17h6"),
   },
   {
     to: "/admin/orgs",
@@ -93,11 +101,26 @@ const ITEMS: NavItem[] = [
     action: "usage.read",
     icon: icon("M4 20h16M7 16v-5M12 16V8M17 16v-8"),
   },
+  {
+    to: "/admin/backups",
+    label: "backups",
+    action: "backup.manage",
+    icon: icon(
+      "M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 7v10c0 1.7 3.6 3 8 3s8-1.3 8-3V7M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3",
+    ),
+  },
 ];
+
+/** Counts the console layout's loader sends for the navigation (pending reviews). */
+function useNavCounts(): Partial<Record<NavItem["label"], number>> {
+  const data = useRouteLoaderData("routes/admin/layout") as { pendingReviews?: number } | undefined;
+  return { reviews: data?.pendingReviews ?? 0 };
+}
 
 function NavList() {
   const { t } = useTranslation();
   const actions: readonly string[] = useRoot().user?.actions ?? [];
+  const counts = useNavCounts();
   return (
     <ul className="flex flex-col gap-1">
       {ITEMS.filter((item) => !item.action || actions.includes(item.action)).map((item) => (
@@ -113,6 +136,11 @@ function NavList() {
           >
             {item.icon}
             {t(`admin.nav.${item.label}`)}
+            {counts[item.label] ? (
+              <span className="ml-auto rounded-full bg-red-600 px-2 text-xs leading-5 font-semibold text-white">
+                {counts[item.label]}
+              </span>
+            ) : null}
           </NavLink>
         </li>
       ))}

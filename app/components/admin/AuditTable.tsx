@@ -48,6 +48,17 @@ export function AuditDetails({ data }: { data: unknown }) {
       label: label(k),
       value: `${text(k, before[k])} → ${text(k, after[k])}`,
     }));
+  } else if (Array.isArray(data.changes)) {
+    // A record edit: each field old → new; a sensitive field only says that it changed.
+    const rest = Object.entries(data).filter(([k]) => k !== "changes" && k !== "fields");
+    lines = [
+      ...rest.map(([k, v]) => ({ key: k, label: label(k), value: text(k, v) })),
+      ...data.changes.filter(isDict).map((c) => ({
+        key: `change.${String(c.field)}`,
+        label: String(c.label ?? c.field),
+        value: c.sensitive ? t("admin.audit.sensitiveChanged") : `${text("", c.old)} → ${text("", c.new)}`,
+      })),
+    ];
   } else {
     const flat = isDict(data.after) ? data.after : data;
     lines = Object.entries(flat).map(([k, v]) => ({ key: k, label: label(k), value: text(k, v) }));

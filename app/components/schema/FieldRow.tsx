@@ -2,6 +2,7 @@
 // change the design, its actions. Everything is a plain form and a <details>, so it works without JS.
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
+import { residentAccess, residentCeiling } from "../../schema/resident-access.ts";
 import type { FieldDef } from "../../schema/tables.server.ts";
 import { StatusBadge } from "../admin/Page.tsx";
 import { failureOf, useFormErrors } from "../formErrors.tsx";
@@ -49,6 +50,13 @@ function FieldFlags({ field }: { field: FieldDef }) {
     field.sensitive ? <StatusBadge tone="red">{t("schema.flags.sensitive")}</StatusBadge> : null,
     field.hidden ? <StatusBadge tone="stone">{t("schema.flags.hidden")}</StatusBadge> : null,
     field.builtin ? <StatusBadge tone="stone">{t("schema.flags.builtin")}</StatusBadge> : null,
+    residentAccess(field) !== "none" ? (
+      <StatusBadge tone="green">
+        {t(
+          residentAccess(field) === "editable" ? "selfservice.design.editable" : "selfservice.design.visible",
+        )}
+      </StatusBadge>
+    ) : null,
   ].filter(Boolean);
   if (flags.length === 0) return null;
   return (
@@ -141,10 +149,25 @@ function FieldActions(props: FieldRowProps) {
   const errors = useFormErrors(failure, ["label", "formula"]);
   const busy = useNavigation().state === "submitting";
   const id = `field-${field.id}`;
-  const toggles: { name: "hidden" | "required" | "sensitive"; on: string; off: string }[] = [
-    { name: "hidden", on: "hide", off: "show" },
-    ...(props.readOnlyType ? [] : [{ name: "required" as const, on: "require", off: "unrequire" }]),
-    { name: "sensitive", on: "markSensitive", off: "unmarkSensitive" },
+  const toggles: { name: string; set: boolean; on: string; off: string }[] = [
+    { name: "hidden", set: field.hidden, on: "schema.fields.hide", off: "schema.fields.show" },
+    ...(props.readOnlyType
+      ? []
+      : [
+          {
+            name: "required",
+            set: field.required,
+            on: "schema.fields.require",
+            off: "schema.fields.unrequire",
+          },
+        ]),
+    {
+      name: "sensitive",
+      set: field.sensitive,
+      on: "schema.fields.markSensitive",
+      off: "schema.fields.unmarkSensitive",
+    },
+    ...residentToggles(field),
   ];
   return (
     <details open={failure ? true : undefined} className="group rounded-md">
@@ -194,15 +217,18 @@ function FieldActions(props: FieldRowProps) {
                 key={toggle.name}
                 type="submit"
                 name={toggle.name}
-                value={field[toggle.name] ? "" : "on"}
+                value={toggle.set ? "" : "on"}
                 disabled={busy}
                 className={smallButton}
               >
-                {t(`schema.fields.${field[toggle.name] ? toggle.off : toggle.on}`)}
+                {t(toggle.set ? toggle.off : toggle.on)}
               </button>
             ))}
           </div>
           <p className="text-xs text-stone-500">{t("schema.fields.flagsHint")}</p>
+          {residentCeiling(field.type) !== "none" ? (
+            <p className="text-xs text-stone-500">{t("selfservice.design.hint")}</p>
+          ) : null}
         </Form>
         {removable(field) ? (
           <details>
@@ -223,4 +249,27 @@ function FieldActions(props: FieldRowProps) {
       </div>
     </details>
   );
+}
+
+/** What residents linked to a record may do with the field, as far as its type allows (resident-access.ts). */
+function residentToggles(field: FieldDef) {
+  const ceiling = residentCeiling(field.type);
+  const access = residentAccess(field);
+  if (ceiling === "none") return [];
+  const visible = {
+    name: "residentVisible",
+    set: access !== "none",
+    on: "selfservice.design.show",
+    off: "selfservice.design.hide",
+  };
+  if (ceiling !== "editable") return [visible];
+  return [
+    visible,
+    {
+      name: "residentEditable",
+      set: access === "editable",
+      on: "selfservice.design.allowEdit",
+      off: "selfservice.design.denyEdit",
+    },
+  ];
 }

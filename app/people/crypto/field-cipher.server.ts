@@ -4,13 +4,15 @@
 //
 // Envelope: `v1.<keyId>.<nonce b64url>.<ciphertext+tag b64url>` — plain ASCII, fits a TEXT/VARCHAR
 // column on SQLite and MariaDB. The key id names the key version: decrypt picks the key by id, so after a
-// new current key is added old values still decrypt and can be re-encrypted at leisure.
+// new current key is added old values still decrypt and can be re-encrypted at leisure. A deployment's
+// key id is a fingerprint of its field key (fieldKeyId), so a new master key gets a new id by itself;
+// values written before ids were fingerprints carry the id "k1" and are tried under every key held.
 //
 // Nonce budget: random 96-bit nonces are safe for up to 2^32 encryptions under one key (NIST SP 800-38D);
 // a million people with a few sensitive fields each, rewritten many times, stays far below that. Rotate
 // the key (add a new id, make it current) long before.
 import crypto from "node:crypto";
-import type { Keys } from "../../core/keys.server.ts";
+import type { PurposeKeys } from "../../core/keys.server.ts";
 
 const VERSION = "v1";
 const NONCE_BYTES = 12;
@@ -49,8 +51,11 @@ export class FieldCipherError extends Error {
 }
 
 export interface FieldCipherOptions {
-  /** Every key version this process can decrypt with, 32 bytes each. */
-  keys: ReadonlyMap<string, Buffer>;
+  /**
+   * Every key version this process can decrypt with, 32 bytes each. An id may stand for several keys,
+   * tried in order (the legacy id "k1"); the current id stands for one.
+   */
+  keys: ReadonlyMap<string, Uint8Array | readonly Uint8Array[]>;
   /** The key id new values are encrypted under. */
   current: string;
 }
@@ -65,14 +70,19 @@ export interface FieldCipher {
 }
 
 export function createFieldCipher(options: FieldCipherOptions): FieldCipher {
-  const keys = new Map<string, crypto.KeyObject>();
-  for (const [id, key] of options.keys) {
+  const keys = new Map<string, crypto.KeyObject[]>();
+  for (const [id, given] of options.keys) {
     if (!KEY_ID.test(id)) throw new Error(`field key id "${id}" must be 1–32 characters of [A-Za-z0-9_-]`);
-    if (key.length !== KEY_BYTES) throw new Error(`field key "${id}" must be ${KEY_BYTES} bytes`);
+    const list = given instanceof Uint8Array ? [given] : given;
+    for (const key of list)
+      if (key.length !== KEY_BYTES) throw new Error(`field key "${id}" must be ${KEY_BYTES} bytes`);
     // A KeyObject is imported once instead of copying the raw key on every call.
-    keys.set(id, crypto.createSecretKey(Buffer.from(key)));
+    keys.set(
+      id,
+      list.map((key) => crypto.createSecretKey(Buffer.from(key))),
+    );
   }
-  const currentKey = keys.get(options.current);
+  const currentKey = keys.get(options.current)?.[0];
   if (!currentKey) throw new Error(`current field key "${options.current}" is not among the keys`);
   const currentHeader = `${VERSION}.${options.current}`;
   const nonces = new NoncePool();
@@ -90,23 +100,28 @@ export function createFieldCipher(options: FieldCipherOptions): FieldCipher {
 
     decrypt(envelope, aad) {
       const parts = parseEnvelope(envelope);
-      const key = keys.get(parts.keyId);
-      if (!key) throw new FieldCipherError("unknown-key", `field key "${parts.keyId}" is not configured`);
-      const decipher = crypto.createDecipheriv("aes-256-gcm", key, parts.nonce, {
-        authTagLength: TAG_BYTES,
-      });
-      decipher.setAAD(associatedData(`${VERSION}.${parts.keyId}`, aad));
-      decipher.setAuthTag(parts.tag);
-      const head = decipher.update(parts.ciphertext);
-      try {
-        // final() verifies the tag; nothing is returned before it has.
-        return Buffer.concat([head, decipher.final()]).toString("utf8");
-      } catch {
-        throw new FieldCipherError(
-          "authentication-failed",
-          "field value failed authentication (altered, moved to another record or field, or wrong key)",
-        );
+      const candidates = keys.get(parts.keyId);
+      if (!candidates)
+        throw new FieldCipherError("unknown-key", `field key "${parts.keyId}" is not configured`);
+      const data = associatedData(`${VERSION}.${parts.keyId}`, aad);
+      for (const key of candidates) {
+        const decipher = crypto.createDecipheriv("aes-256-gcm", key, parts.nonce, {
+          authTagLength: TAG_BYTES,
+        });
+        decipher.setAAD(data);
+        decipher.setAuthTag(parts.tag);
+        const head = decipher.update(parts.ciphertext);
+        try {
+          // final() verifies the tag; nothing is returned before it has.
+          return Buffer.concat([head, decipher.final()]).toString("utf8");
+        } catch {
+          // The next candidate, if any (only the legacy id has more than one).
+        }
       }
+      throw new FieldCipherError(
+        "authentication-failed",
+        "field value failed authentication (altered, moved to another record or field, or wrong key)",
+      );
     },
 
     keyIdOf(envelope) {
@@ -115,9 +130,43 @@ export function createFieldCipher(options: FieldCipherOptions): FieldCipher {
   };
 }
 
-/** The cipher for this deployment: one key version derived from the master key. */
-export function fieldCipherFromKeys(keys: Pick<Keys, "derive">): FieldCipher {
-  return createFieldCipher({ keys: new Map([["k1", keys.derive("field-encryption")]]), current: "k1" });
+/** The key id values carried before ids were fingerprints of the key (one master key, never rotated). */
+export const LEGACY_KEY_ID = "k1";
+
+/**
+ * The id a field key writes into its envelopes: 48 bits of an HMAC under the key itself (a key check
+ * value). It tells keys apart and reveals nothing about them; a master key of 256 random bits cannot be
+ * guessed from it.
+ */
+export function fieldKeyId(key: Uint8Array): string {
+  return crypto
+    .createHmac("sha256", key)
+    .update("linli field key id")
+    .digest()
+    .subarray(0, 6)
+    .toString("base64url");
+}
+
+/**
+ * A cipher writing under `current` and reading under it and every old field key (a key rotation).
+ * Legacy "k1" values are tried under the current key first, then the old ones.
+ */
+export function fieldCipherFromFieldKeys(
+  current: Uint8Array,
+  previous: readonly Uint8Array[] = [],
+): FieldCipher {
+  const keys = new Map<string, Uint8Array | Uint8Array[]>([[LEGACY_KEY_ID, [current, ...previous]]]);
+  for (const key of previous) keys.set(fieldKeyId(key), key);
+  keys.set(fieldKeyId(current), current);
+  return createFieldCipher({ keys, current: fieldKeyId(current) });
+}
+
+/** The cipher for this deployment: the field keys derived from the master key and any old ones. */
+export function fieldCipherFromKeys(keys: PurposeKeys & { previous?: readonly PurposeKeys[] }): FieldCipher {
+  return fieldCipherFromFieldKeys(
+    keys.derive("field-encryption"),
+    (keys.previous ?? []).map((k) => k.derive("field-encryption")),
+  );
 }
 
 /**

@@ -6,7 +6,10 @@ import {
   type FieldAad,
   FieldCipherError,
   type FieldCipherFailure,
+  fieldCipherFromFieldKeys,
   fieldCipherFromKeys,
+  fieldKeyId,
+  LEGACY_KEY_ID,
 } from "./field-cipher.server.ts";
 
 const k1 = crypto.randomBytes(32);
@@ -132,6 +135,39 @@ describe("field cipher", () => {
       },
     });
     expect(purposes).toEqual(["field-encryption"]);
-    expect(cipher.decrypt(fromKeys.encrypt("x", aad), aad)).toBe("x");
+    const envelope = fromKeys.encrypt("x", aad);
+    expect(fromKeys.keyIdOf(envelope)).toBe(fieldKeyId(k1));
+    expect(
+      createFieldCipher({ keys: new Map([[fieldKeyId(k1), k1]]), current: fieldKeyId(k1) }).decrypt(
+        envelope,
+        aad,
+      ),
+    ).toBe("x");
+  });
+
+  it("names a key by a fingerprint that differs per key and is not the legacy id", () => {
+    expect(fieldKeyId(k1)).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(fieldKeyId(k1)).toBe(fieldKeyId(Buffer.from(k1)));
+    expect(fieldKeyId(k2)).not.toBe(fieldKeyId(k1));
+    expect(fieldKeyId(k1)).not.toBe(LEGACY_KEY_ID);
+  });
+
+  it("opens legacy k1 values under the current key or an old one, and old-key values by their id", () => {
+    const legacyUnderOld = cipher.encrypt("110105194912310021", aad);
+    const underOld = fieldCipherFromFieldKeys(k1).encrypt("13800138000", aad);
+    const rotating = fieldCipherFromFieldKeys(k2, [k1]);
+    expect(rotating.currentKeyId).toBe(fieldKeyId(k2));
+    expect(rotating.decrypt(legacyUnderOld, aad)).toBe("110105194912310021");
+    expect(rotating.decrypt(underOld, aad)).toBe("13800138000");
+    expect(rotating.keyIdOf(rotating.encrypt("x", aad))).toBe(fieldKeyId(k2));
+    const legacyUnderNew = createFieldCipher({ keys: new Map([["k1", k2]]), current: "k1" }).encrypt(
+      "y",
+      aad,
+    );
+    expect(rotating.decrypt(legacyUnderNew, aad)).toBe("y");
+    // Without the old key neither opens; a legacy value fails authentication rather than being misread.
+    const newOnly = fieldCipherFromFieldKeys(k2);
+    expect(failure(() => newOnly.decrypt(underOld, aad))).toBe("unknown-key");
+    expect(failure(() => newOnly.decrypt(legacyUnderOld, aad))).toBe("authentication-failed");
   });
 });

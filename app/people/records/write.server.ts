@@ -1,6 +1,8 @@
 // Create and edit records. Each save is one transaction: the document, its blind indexes and links,
 // one version row (who, when, field, old → new) and one system-log entry, or nothing at all.
+import type { Transaction } from "kysely";
 import { z } from "zod";
+import type { DB } from "../../../db/types.ts";
 import { recordAudit } from "../../audit/log.server.ts";
 import { authorize } from "../../auth/access.server.ts";
 import { conflict, invalid } from "../../core/errors.ts";
@@ -9,7 +11,8 @@ import { uniqueTransaction } from "../../core/transaction.server.ts";
 import { parseInput } from "../../core/validate.ts";
 import { loadTable, type TableDef } from "../../schema/tables.server.ts";
 import { reachRecord } from "./access.server.ts";
-import { decodeDocument, encodeDocument, recordCodec, type Values } from "./codec.server.ts";
+import { fieldChanges } from "./audit-changes.ts";
+import { type Codec, decodeDocument, encodeDocument, recordCodec, type Values } from "./codec.server.ts";
 import { type Placement, parseContext, placeRecord, resolveLinks } from "./context.server.ts";
 import { prepareValues } from "./prepare.ts";
 import type { RecordView } from "./present.server.ts";
@@ -123,55 +126,112 @@ export async function updateRecord(
   if (row.deleted_at !== null)
     throw conflict("该记录在回收站中，请先恢复 / The record is in the recycle bin; restore it first");
   assertVersion(row, data.version);
-
-  const codec = recordCodec(services.cipher, table, row.system_id);
-  const base = decodeDocument(codec, table.allFields, JSON.parse(row.data) as Values);
-  const prepared = prepareValues(table.fields, data.values, base, await parseContext(services.db));
-  if (!prepared.ok) refuse(prepared.errors);
-  if (prepared.changed.length === 0) return getRecord(services, caller, id);
-  const blindKey = services.keys.derive("blind-index");
-  const uniqueKey = uniqueKeyOf(blindKey, table, prepared.values);
-  await assertUnique(services, caller, table, uniqueKey, row.id);
-  const links = await resolveLinks(services.db, caller, table, prepared.values, prepared.changed);
-
-  await uniqueTransaction(services, JUST_REGISTERED, async (trx) => {
-    const now = Date.now();
-    const version = Number(row.version) + 1;
-    // Only over the version read above: a save that raced another one writes nothing.
-    const updated = await trx
-      .updateTable("records")
-      .set({
-        data: JSON.stringify(encodeDocument(codec, table.allFields, prepared.values)),
-        unique_key: uniqueKey,
-        version,
-        updated_at: now,
-        updated_by: caller.actor.id,
-      })
-      .where("id", "=", row.id)
-      .where("version", "=", row.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
-    await writeLookups(trx, blindKey, table, row.id, prepared.values);
-    await writeLinks(trx, row.id, links);
-    await insertVersion(trx, {
-      recordId: row.id,
-      tableId: table.id,
-      version,
-      kind: "update",
-      changes: diff(codec, table.fields, prepared.changed, base, prepared.values),
-      userId: caller.actor.id,
-      at: now,
-    });
-    await recordAudit(trx, services.dialect, {
-      event: "record.updated",
-      data: { table: table.key, systemId: row.system_id, fields: labels(table, prepared.changed) },
-      caller,
-      target: { type: table.key, id: row.system_id },
-      orgPath: row.org_path,
-    });
-  });
+  const update = await prepareUpdate(services, caller, table, row, data.values);
+  if (update.changed.length === 0) return getRecord(services, caller, id);
+  await uniqueTransaction(services, JUST_REGISTERED, (trx) => writeUpdate(trx, services, caller, update));
   services.usage.count("record.update", caller.actor.orgPath);
   return getRecord(services, caller, id);
+}
+
+/** An edit worked out against the record as read: what `writeUpdate` stores. */
+export interface PreparedUpdate {
+  table: TableDef;
+  row: RecordRow;
+  codec: Codec;
+  /** The record's opened values as read. */
+  base: Values;
+  values: Values;
+  /** Keys of the fields whose value changes; none: nothing to write. */
+  changed: string[];
+  blindKey: Buffer;
+  uniqueKey: string | null;
+  links: Map<number, number[]>;
+}
+
+/**
+ * The save rules of an edit, before any write: values parsed and checked (400 naming the fields), the
+ * person still unique (409), links resolvable in the caller's scope. Also used by an approved
+ * self-service change (app/selfservice/), which writes in a transaction of its own.
+ */
+export async function prepareUpdate(
+  services: Services,
+  caller: Caller,
+  table: TableDef,
+  row: RecordRow,
+  values: Values,
+): Promise<PreparedUpdate> {
+  const codec = recordCodec(services.cipher, table, row.system_id);
+  const base = decodeDocument(codec, table.allFields, JSON.parse(row.data) as Values);
+  const prepared = prepareValues(table.fields, values, base, await parseContext(services.db));
+  if (!prepared.ok) refuse(prepared.errors);
+  const blindKey = services.keys.derive("blind-index");
+  const uniqueKey = uniqueKeyOf(blindKey, table, prepared.values);
+  const update = {
+    table,
+    row,
+    codec,
+    base,
+    values: prepared.values,
+    changed: prepared.changed,
+    blindKey,
+    uniqueKey,
+  };
+  if (prepared.changed.length === 0) return { ...update, links: new Map() };
+  await assertUnique(services, caller, table, uniqueKey, row.id);
+  const links = await resolveLinks(services.db, caller, table, prepared.values, prepared.changed);
+  return { ...update, links };
+}
+
+/**
+ * Store a prepared edit inside `trx`: the document (only over the version read — a save that raced
+ * another one writes nothing and is a 409), its blind indexes and links, one version row and
+ * `record.updated`.
+ */
+export async function writeUpdate(
+  trx: Transaction<DB>,
+  services: Services,
+  caller: Caller,
+  update: PreparedUpdate,
+): Promise<void> {
+  const { table, row, codec } = update;
+  const now = Date.now();
+  const version = Number(row.version) + 1;
+  const updated = await trx
+    .updateTable("records")
+    .set({
+      data: JSON.stringify(encodeDocument(codec, table.allFields, update.values)),
+      unique_key: update.uniqueKey,
+      version,
+      updated_at: now,
+      updated_by: caller.actor.id,
+    })
+    .where("id", "=", row.id)
+    .where("version", "=", row.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+  await writeLookups(trx, update.blindKey, table, row.id, update.values);
+  await writeLinks(trx, row.id, update.links);
+  await insertVersion(trx, {
+    recordId: row.id,
+    tableId: table.id,
+    version,
+    kind: "update",
+    changes: diff(codec, table.fields, update.changed, update.base, update.values),
+    userId: caller.actor.id,
+    at: now,
+  });
+  await recordAudit(trx, services.dialect, {
+    event: "record.updated",
+    data: {
+      table: table.key,
+      systemId: row.system_id,
+      fields: labels(table, update.changed),
+      changes: fieldChanges(table.fields, update.changed, update.base, update.values),
+    },
+    caller,
+    target: { type: table.key, id: row.system_id },
+    orgPath: row.org_path,
+  });
 }
 
 // The uniqueness check above can race another save of the same person; the unique constraint decides.

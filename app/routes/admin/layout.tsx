@@ -6,11 +6,13 @@ import { PhoneNav, SideNav } from "../../components/admin/AdminNav.tsx";
 import { DemoBanner } from "../../components/ui.tsx";
 import { useRoot } from "../../components/useRoot.ts";
 import { requireStaff } from "../../core/route.server.ts";
+import { pendingReviewCount } from "../../selfservice/review.server.ts";
 import type { Route } from "./+types/layout";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  await requireStaff(context, request);
-  return null;
+  const caller = await requireStaff(context, request);
+  // The navigation's badge: proposals waiting for this reviewer.
+  return { pendingReviews: await pendingReviewCount(context.services, caller) };
 }
 
 function LanguageLink() {

@@ -8,15 +8,18 @@ import { SnsTabBar, SnsTopNav } from "../../components/site/SnsNav.tsx";
 import { DemoBanner } from "../../components/ui.tsx";
 import { useRoot } from "../../components/useRoot.ts";
 import { requireCaller } from "../../core/route.server.ts";
+import { unreadCount } from "../../notify/inbox.server.ts";
 import type { Route } from "./+types/layout";
 
-export function loader({ context, request }: Route.LoaderArgs) {
-  requireCaller(context, request);
-  return null;
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const caller = requireCaller(context, request);
+  // The 消息 tab's badge.
+  return { unread: await unreadCount(context.services, caller) };
 }
 
-export default function SnsLayout() {
+export default function SnsLayout({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const { unread } = loaderData;
   const { user } = useRoot();
   return (
     <div className="flex min-h-screen flex-col">
@@ -28,7 +31,7 @@ export default function SnsLayout() {
             <span className="hidden text-sm text-stone-500 min-[400px]:inline">{t("sns.areaName")}</span>
           </Link>
           <div className="ml-auto flex items-center gap-2">
-            <SnsTopNav />
+            <SnsTopNav unread={unread} />
             <AccountMenu />
           </div>
         </div>
@@ -37,7 +40,7 @@ export default function SnsLayout() {
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 pt-5 pb-24 sm:pt-8 sm:pb-12">
         <Outlet />
       </main>
-      <SnsTabBar />
+      <SnsTabBar unread={unread} />
     </div>
   );
 }

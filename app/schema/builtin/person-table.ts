@@ -23,12 +23,17 @@ export interface TableSeed {
 
 export const PERSON_TABLE_KEY = "people";
 
-const choice = (key: string, label: string, dictionary: string): FieldSeed => ({
+const choice = (key: string, label: string, dictionary: string, extra: FieldOptions = {}): FieldSeed => ({
   key,
   label,
   type: "choice",
-  options: { dictionary },
+  options: { dictionary, ...extra },
 });
+
+// What a resident linked to their record sees and may propose changes to (app/schema/resident-access.ts);
+// migration 0008 gives existing databases the same defaults.
+const SEEN: FieldOptions = { residentVisible: true };
+const EDITABLE: FieldOptions = { residentVisible: true, residentEditable: true };
 
 export const PERSON_TABLE: TableSeed = {
   key: PERSON_TABLE_KEY,
@@ -40,20 +45,20 @@ export const PERSON_TABLE: TableSeed = {
       label: "姓名",
       type: "text",
       required: true,
-      options: { personName: true, maxLength: 50 },
+      options: { personName: true, maxLength: 50, ...SEEN },
     },
     {
       key: "document",
       label: "证件号码",
       type: "document",
       sensitive: true,
-      options: { unique: true, fills: { birthDate: "birthDate", sex: "sex" } },
+      options: { unique: true, fills: { birthDate: "birthDate", sex: "sex" }, ...SEEN },
     },
-    choice("sex", "性别", "sex"),
-    { key: "birthDate", label: "出生日期", type: "date" },
+    choice("sex", "性别", "sex", SEEN),
+    { key: "birthDate", label: "出生日期", type: "date", options: SEEN },
     { key: "age", label: "年龄", type: "formula", options: { formula: "AGE([出生日期])" } },
     { key: "category", label: "人员类别", type: "choice", options: { dictionary: "person_category" } },
-    { key: "mobile", label: "手机号码", type: "mobile", sensitive: true },
+    { key: "mobile", label: "手机号码", type: "mobile", sensitive: true, options: EDITABLE },
     choice("ethnicity", "民族", "ethnicity"),
     { key: "nativePlace", label: "籍贯", type: "text" },
     choice("politicalStatus", "政治面貌", "political_status"),
@@ -62,10 +67,10 @@ export const PERSON_TABLE: TableSeed = {
     choice("religion", "宗教信仰", "religion"),
     choice("health", "健康状况", "health"),
     { key: "landline", label: "固定电话", type: "text", options: { maxLength: 30 } },
-    { key: "email", label: "电子邮箱", type: "email" },
+    { key: "email", label: "电子邮箱", type: "email", options: EDITABLE },
     choice("residenceType", "户籍类型", "residence_type"),
     { key: "registeredAddress", label: "户籍地址", type: "text", options: { maxLength: 200 } },
-    { key: "address", label: "现住址", type: "address" },
+    { key: "address", label: "现住址", type: "address", options: EDITABLE },
     choice("housingType", "住房性质", "housing_type"),
     {
       key: "floorArea",
@@ -85,7 +90,7 @@ export const PERSON_TABLE: TableSeed = {
     },
     choice("employmentStatus", "就业状况", "employment_status"),
     { key: "occupation", label: "职业", type: "text", options: { maxLength: 50 } },
-    { key: "workUnit", label: "工作单位", type: "text", options: { maxLength: 100 } },
+    { key: "workUnit", label: "工作单位", type: "text", options: { maxLength: 100, ...EDITABLE } },
     choice("medicalInsurance", "医疗保险", "medical_insurance"),
     {
       key: "emergencyContact",
@@ -95,7 +100,7 @@ export const PERSON_TABLE: TableSeed = {
     },
     { key: "emergencyPhone", label: "紧急联系电话", type: "mobile", sensitive: true },
     { key: "registeredOn", label: "登记日期", type: "date" },
-    { key: "photo", label: "照片", type: "photo" },
+    { key: "photo", label: "照片", type: "photo", options: EDITABLE },
     { key: "attachments", label: "附件", type: "attachments" },
     { key: "notes", label: "备注", type: "longtext", options: { maxLength: 2000 } },
   ],

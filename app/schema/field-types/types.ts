@@ -53,6 +53,10 @@ export interface FieldOptions {
   unique?: boolean;
   /** Keys of the date and choice (sex) fields a document field's birth date and sex fill and check. */
   fills?: { birthDate?: string; sex?: string };
+  /** A resident linked to the record sees this field on their profile (masked when sensitive). */
+  residentVisible?: boolean;
+  /** A resident may propose a new value for review (implies residentVisible; app/schema/resident-access.ts). */
+  residentEditable?: boolean;
 }
 
 export interface FieldConfig {

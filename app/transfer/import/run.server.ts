@@ -219,7 +219,7 @@ async function pass(
         let lastRow = summary.headerRow;
         for await (const batch of batches()) {
           const plan = await decide(batch);
-          await writeBatch(ctx, trx, plan);
+          await writeBatch(ctx, trx, plan, hooks.jobId);
           record(plan);
           lastRow = batch.at(-1)!.number;
         }
@@ -263,7 +263,7 @@ async function commitBatch(
 ) {
   const write = () =>
     ctx.services.db.transaction().execute(async (trx) => {
-      const written = await writeBatch(ctx, trx, plan);
+      const written = await writeBatch(ctx, trx, plan, hooks.jobId);
       const rows = summary.totals.inserted + summary.totals.updated + written.inserted + written.updated;
       await hooks.onCommitted?.(trx, through, rows);
     });

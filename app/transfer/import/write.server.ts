@@ -1,9 +1,12 @@
 // Writing a decided batch: new records through the bulk writer (documents, blind indexes, first
 // versions), updated records each over the version read when the batch was decided, with one version row
 // naming exactly the cells that change. A record saved by someone else in between is left alone and
-// its row reported as a conflict.
+// its row reported as a conflict. Every record written gets its own system-log row (created, or updated
+// with the changed fields), appended with the batch in one go.
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/types.ts";
+import { type AuditEntry, recordAuditMany } from "../../audit/log.server.ts";
+import { fieldChanges } from "../../people/records/audit-changes.ts";
 import { writeNewRecords } from "../../people/records/bulk.server.ts";
 import { encodeDocument, recordCodec } from "../../people/records/codec.server.ts";
 import { diff, insertVersion, writeLookups } from "../../people/records/repository.server.ts";
@@ -20,6 +23,7 @@ export async function writeBatch(
   ctx: ImportContext,
   trx: Transaction<DB>,
   plan: BatchPlan,
+  jobId?: number,
 ): Promise<Written> {
   const { services, table, caller } = ctx;
   const userId = caller.actor.id;
@@ -30,8 +34,25 @@ export async function writeBatch(
     uniqueKey: p.uniqueKey,
   }));
   const systemIds = await writeNewRecords(services, trx, table, inserts, ctx.blindKey, userId);
+  const via = { via: "import" as const, ...(jobId ? { job: jobId } : {}) };
+  const label = (key: string) => table.fields.find((f) => f.key === key)?.label ?? key;
+  const events: AuditEntry[] = [];
   plan.inserts.forEach((p, i) => {
     p.outcome.systemId = systemIds[i];
+    events.push({
+      event: "record.created",
+      data: {
+        table: table.key,
+        systemId: systemIds[i]!,
+        fields: Object.keys(p.values)
+          .filter((k) => p.values[k] !== null)
+          .map(label),
+        ...via,
+      },
+      caller,
+      target: { type: table.key, id: systemIds[i]! },
+      orgPath: p.placement.orgPath,
+    });
   });
   let updated = 0;
   const now = Date.now();
@@ -64,8 +85,22 @@ export async function writeBatch(
       userId,
       at: now,
     });
+    events.push({
+      event: "record.updated",
+      data: {
+        table: table.key,
+        systemId: u.existing.system_id,
+        fields: u.changed.map(label),
+        changes: fieldChanges(table.fields, u.changed, u.base, u.values, ctx.parse.dictionary),
+        ...via,
+      },
+      caller,
+      target: { type: table.key, id: u.existing.system_id },
+      orgPath: u.existing.org_path,
+    });
     updated++;
   }
+  await recordAuditMany(trx, services.dialect, events);
   return { inserted: systemIds.length, updated };
 }
 

@@ -1,0 +1,40 @@
+// Strings of the backups page (数据备份), Simplified Chinese (the reference), read as t("backups.…").
+export const backupsZh = {
+  intro: "备份整个数据库和上传的文件，压缩并加密保存。只有状态为“完成”的备份是完整、已校验、可以恢复的。",
+  now: "立即备份",
+  started: "备份 #{{id}} 已开始，完成后列表会自动更新。",
+  settings: {
+    title: "备份设置",
+    schedule: "定时备份",
+    daily: "每天 {{time}}（北京时间）",
+    off: "未开启（LINLI_BACKUP_SCHEDULE=off）",
+    keep: "保留",
+    keepCount: "最近 {{count}} 份",
+    keepDays: "最近 {{count}} 天",
+    directory: "保存位置",
+    restore:
+      "恢复：在服务器上停止应用，然后运行 npx linli restore <备份文件>。密钥不在备份中，请另行妥善保管。",
+  },
+  list: "备份记录",
+  empty: "还没有备份。点击“立即备份”做第一次备份。",
+  head: {
+    id: "编号",
+    status: "状态",
+    via: "方式",
+    time: "开始时间",
+    size: "大小",
+    content: "内容",
+    file: "文件 / 说明",
+  },
+  status: {
+    running: "进行中",
+    done: "完成",
+    failed: "失败",
+    interrupted: "中断",
+    removed: "已清理",
+  },
+  via: { schedule: "定时", console: "手动", cli: "命令行" },
+  phase: { snapshot: "建立快照", database: "备份数据库", files: "备份文件", verify: "校验" },
+  content: "{{rows}} 行 · {{files}} 个文件",
+  by: "由 {{name}} 发起",
+};
