@@ -25,7 +25,10 @@ export async function ensureHistory(services: Services, log?: (line: string) => 
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("table_id", "=", table.id)
     .executeTakeFirstOrThrow();
-  if (Number(counts.n) >= Number(people.n) * 3) return 0;
+  if (Number(counts.n) >= Number(people.n) * 3) {
+    await alignCreatedAt(services, table.id);
+    return 0;
+  }
 
   const now = Date.now();
   const first = now - 3 * 365 * DAY;
@@ -61,10 +64,29 @@ export async function ensureHistory(services: Services, log?: (line: string) => 
     written += rows.length;
     if (written % 400_000 < rows.length) log?.(`  history: ${written.toLocaleString("en")} version rows`);
   }
+  await alignCreatedAt(services, table.id);
   log?.(
     `  history: ${written.toLocaleString("en")} version rows in ${((performance.now() - start) / 1000).toFixed(0)} s`,
   );
   return written;
+}
+
+/** Each record's created_at is its create version's time, as a real save writes them (the store's as-of reads it). */
+async function alignCreatedAt(services: Services, tableId: number): Promise<void> {
+  const first = await services.db
+    .selectFrom("records")
+    .innerJoin("record_versions", (join) =>
+      join.onRef("record_versions.record_id", "=", "records.id").on("record_versions.kind", "=", "create"),
+    )
+    .select(["records.created_at", "record_versions.at"])
+    .where("records.table_id", "=", tableId)
+    .orderBy("records.id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!first || Number(first.created_at) === Number(first.at)) return;
+  await sql`UPDATE records SET created_at = (SELECT v.at FROM record_versions v
+              WHERE v.record_id = records.id AND v.kind = 'create')
+             WHERE table_id = ${tableId}`.execute(services.db);
 }
 
 const POLITICAL = ["01", "03", "12", "13"];
