@@ -10,6 +10,7 @@ export default defineConfig({
       "db/**/*.test.ts",
       "cli/**/*.test.ts",
       "server/**/*.test.ts",
+      "emails/**/*.test.ts",
       "tests/*.test.ts",
     ],
     globalSetup: ["tests/support/global-setup.ts"],

@@ -6,6 +6,8 @@ export default [
   layout("routes/portal/layout.tsx", [index("routes/portal/home.tsx")]),
 
   route("login", "routes/auth/login.tsx"),
+  // A notice's unsubscribe link (no sign-in: the signed link is the proof); mail programs POST to it.
+  route("unsubscribe/:token", "routes/unsubscribe.tsx"),
   route("logout", "routes/auth/logout.ts"),
   route("lang", "routes/auth/lang.ts"),
 
@@ -34,6 +36,17 @@ export default [
       route("reviews", "routes/admin/reviews.tsx"),
       route("reviews/:id", "routes/admin/review.tsx"),
       route("backups", "routes/admin/backups.tsx"),
+      route("inbox", "routes/admin/inbox.tsx"),
+
+      // Mass notices: campaigns, compose, each one's report, rules, groups, the outbox, channel settings.
+      route("notices", "routes/admin/notices/list.tsx"),
+      route("notices/new", "routes/admin/notices/new.tsx"),
+      route("notices/rules", "routes/admin/notices/rules.tsx"),
+      route("notices/groups", "routes/admin/notices/groups.tsx"),
+      route("notices/outbox", "routes/admin/notices/outbox.tsx"),
+      route("notices/outbox/:id", "routes/admin/notices/outbox-file.ts"),
+      route("notices/settings", "routes/admin/notices/settings.tsx"),
+      route("notices/:id", "routes/admin/notices/campaign.tsx"),
 
       // The community database: records, table design, dictionaries, recycle bin, uploaded files.
       route("data/:table", "routes/admin/data/list.tsx"),
@@ -76,6 +89,25 @@ export default [
     route("inbox", "routes/api/inbox.ts"),
     route("inbox/:id/read", "routes/api/inbox-read.ts"),
     route("backups", "routes/api/backups.ts"),
+    // Mass notices: campaigns and their report, rules, groups, opt-outs, the outbox, channel settings.
+    route("notices", "routes/api/notices.ts"),
+    route("notices/preview", "routes/api/notices-preview.ts"),
+    route("notices/:id", "routes/api/notice.ts"),
+    route("notices/:id/messages", "routes/api/notice-messages.ts"),
+    route("notices/:id/pause", "routes/api/notice-pause.ts"),
+    route("notices/:id/resume", "routes/api/notice-resume.ts"),
+    route("notices/:id/cancel", "routes/api/notice-cancel.ts"),
+    route("notices/:id/retry", "routes/api/notice-retry.ts"),
+    route("notice-rules", "routes/api/notice-rules.ts"),
+    route("notice-rules/:id", "routes/api/notice-rule.ts"),
+    route("notice-groups", "routes/api/notice-groups.ts"),
+    route("notice-groups/:id", "routes/api/notice-group.ts"),
+    route("notice-templates", "routes/api/notice-templates.ts"),
+    route("notice-opt-outs", "routes/api/notice-opt-outs.ts"),
+    route("outbox", "routes/api/outbox.ts"),
+    route("outbox/:id", "routes/api/outbox-message.ts"),
+    route("notice-channels", "routes/api/notice-channels.ts"),
+    route("notice-channels/test", "routes/api/notice-channel-test.ts"),
     route("orgs", "routes/api/orgs.ts"),
     route("orgs/:id", "routes/api/org.ts"),
     route("accounts", "routes/api/accounts.ts"),

@@ -12,6 +12,7 @@ import type { Caller, Services } from "../app/core/services.server.ts";
 import { createRecord } from "../app/people/records/write.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { openDataset } from "./dataset.ts";
+import { benchNotices, writeNoticeReport } from "./notices.ts";
 import { operations, sampleParameters } from "./operations.ts";
 import { type BenchResult, type EngineSummary, formatDocs, writeReport } from "./report.ts";
 import { benchTransfer } from "./transfer.ts";
@@ -27,7 +28,7 @@ export interface BenchOptions {
   docs: boolean;
   fresh: boolean;
   /** Which parts to measure: the query engine, import/export, or both. */
-  only?: "engine" | "transfer";
+  only?: "engine" | "transfer" | "notices";
   /** Rows of the import/export sheets (default 100 000 and 1 000 000). */
   transferRows?: number[];
   log: (line: string) => void;
@@ -182,14 +183,21 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function runBench(options: BenchOptions): Promise<EngineSummary[]> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${mib(os.totalmem())} MiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-  if (options.only !== "transfer") await runEngineBench(options, machine);
-  if (options.only !== "engine") {
+  if (!options.only || options.only === "engine") await runEngineBench(options, machine);
+  if (!options.only || options.only === "transfer") {
     const results = await benchTransfer({
       sizes: options.transferRows ?? [100_000, 1_000_000],
       ...(options.mysql ? { mysql: options.mysql } : {}),
       log: options.log,
     });
     writeTransferReport(results, machine, options.docs);
+  }
+  if (!options.only || options.only === "notices") {
+    const results = await benchNotices({
+      ...(options.mysql ? { mysql: options.mysql } : {}),
+      log: options.log,
+    });
+    writeNoticeReport(results, machine, options.docs);
   }
   if (options.docs) formatDocs();
   return [];

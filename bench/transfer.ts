@@ -230,9 +230,10 @@ async function straightDump(services: Services, target: string): Promise<number>
   return (performance.now() - start) / 1000;
 }
 
-async function emptyMysql(url: string): Promise<string> {
+/** A new empty database beside the bench's own (`<name>_<suffix>`), as a URL. */
+export async function emptyMysql(url: string, suffix = "transfer"): Promise<string> {
   const server = new URL(url);
-  const name = `${server.pathname.slice(1) || "linli_bench"}_transfer`;
+  const name = `${server.pathname.slice(1) || "linli_bench"}_${suffix}`;
   const conn = await createConnection({
     host: server.hostname,
     port: Number(server.port || 3306),

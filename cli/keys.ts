@@ -8,9 +8,18 @@ import type { Services } from "../app/core/services.server.ts";
 import type { Problem } from "../app/keys/rekey.ts";
 import { readRotation, rotateKeys } from "../app/keys/rotate.server.ts";
 import { keyStatus } from "../app/keys/status.server.ts";
+import type { Source } from "../app/keys/sweep.server.ts";
 
 const n = (value: number) => value.toLocaleString("en-US");
-const NAMES = { accounts: "accounts", records: "records", versions: "history", requests: "change requests" };
+const NAMES: Record<Source, string> = {
+  accounts: "accounts",
+  records: "records",
+  versions: "history",
+  requests: "change requests",
+  notices: "notice addresses",
+  optOuts: "notice opt-outs",
+  channelSettings: "notice channel secrets",
+};
 
 export function keysCommand(): Command {
   const keys = new Command("keys").description("encryption keys: which are in use, rotating to a new one");
@@ -48,9 +57,7 @@ async function printStatus(services: Services): Promise<void> {
   );
   if (status.uses.length === 0) console.log("No sealed values are stored yet.");
   for (const use of status.uses) {
-    const parts = Object.entries(NAMES).map(
-      ([source, name]) => `${name} ${n(use.values[source as keyof typeof NAMES])}`,
-    );
+    const parts = Object.entries(NAMES).map(([source, name]) => `${name} ${n(use.values[source as Source])}`);
     console.log(
       `  ${use.id.padEnd(10)} ${describe(use.kind, use.opens).padEnd(44)} ${n(use.total)} (${parts.join(", ")})`,
     );
@@ -98,7 +105,7 @@ async function rotate(services: Services, batch: number | undefined): Promise<vo
   if (result.nothingToDo) console.log(`Nothing to do: every sealed value is under key id ${result.keyId}.`);
   else {
     const resealed = Object.entries(NAMES)
-      .map(([source, name]) => `${name} ${n(counts.resealed[source as keyof typeof NAMES])}`)
+      .map(([source, name]) => `${name} ${n(counts.resealed[source as Source])}`)
       .join(", ");
     console.log(
       `${result.resumed ? "Resumed and finished" : "Finished"} the rotation to key id ${result.keyId}.`,

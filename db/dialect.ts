@@ -22,6 +22,8 @@ export interface Dialect {
     conflict: readonly string[],
     column: string,
   ): InsertQueryBuilder<DB, TB, O>;
+  /** Skip rows whose unique key exists already (INSERT OR IGNORE / INSERT IGNORE). */
+  insertIgnore<DB, TB extends keyof DB, O>(qb: InsertQueryBuilder<DB, TB, O>): InsertQueryBuilder<DB, TB, O>;
 }
 
 const sqliteDialect: Dialect = {
@@ -38,6 +40,7 @@ const sqliteDialect: Dialect = {
         .columns(conflict as never)
         .doUpdateSet({ [column]: sql`${sql.ref(column)} + ${sql.ref(`excluded.${column}`)}` } as never),
     ),
+  insertIgnore: (qb) => qb.orIgnore(),
 };
 
 const mysqlDialect: Dialect = {
@@ -52,6 +55,7 @@ const mysqlDialect: Dialect = {
   // VALUES(col) rather than MySQL 8's row alias: MariaDB knows only VALUES(). The key is the primary key.
   insertOrAdd: (qb, _conflict, column) =>
     qb.onDuplicateKeyUpdate({ [column]: sql`${sql.ref(column)} + VALUES(${sql.ref(column)})` } as never),
+  insertIgnore: (qb) => qb.ignore(),
 };
 
 export function dialectFor(name: DialectName): Dialect {

@@ -363,6 +363,110 @@ export interface BackupTable {
   finished_at: number | null;
 }
 
+export type CampaignStatus =
+  | "scheduled"
+  | "queueing"
+  | "sending"
+  | "paused"
+  | "done"
+  | "cancelled"
+  | "failed";
+export type MessageStatus = "queued" | "sending" | "sent" | "failed" | "bounced" | "opted_out" | "cancelled";
+
+export interface NoticeRuleTable {
+  id: Generated<number>;
+  table_id: number;
+  name: string;
+  kind: "birthday" | "before_date";
+  field: string | null;
+  days_before: Generated<number>;
+  run_at: string;
+  channels: string;
+  content: string;
+  audience: string | null;
+  paused: Generated<Flag>;
+  org_id: number;
+  org_path: string;
+  created_by: number;
+  created_at: number;
+  updated_at: number;
+  next_run_at: number | null;
+  last_run_at: number | null;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  table_id: number;
+  title: string;
+  status: CampaignStatus;
+  channels: string;
+  content: string;
+  audience: string;
+  address_fields: string;
+  org_id: number;
+  org_path: string;
+  created_by: number;
+  created_at: number;
+  send_at: number;
+  rule_id: number | null;
+  run_key: string | null;
+  queued: Generated<number>;
+  total: Generated<number>;
+  lease_until: number | null;
+  error: string | null;
+  finished_at: number | null;
+  updated_at: number;
+}
+
+export interface CampaignMessageTable {
+  id: Generated<number>;
+  campaign_id: number;
+  channel: "email" | "sms" | "fax" | "inbox";
+  record_id: number;
+  system_id: string;
+  name: string;
+  address: string | null;
+  address_hint: string | null;
+  subject: string;
+  body: string;
+  html: string | null;
+  params: string | null;
+  status: MessageStatus;
+  reason: string | null;
+  attempts: Generated<number>;
+  next_at: number;
+  claim: string | null;
+  claimed_until: number | null;
+  provider: string | null;
+  provider_id: string | null;
+  sent_at: number | null;
+  updated_at: number;
+}
+
+export interface NoticeOptOutTable {
+  channel: string;
+  digest: string;
+  address: string;
+  hint: string;
+  via: "unsubscribe-link" | "staff";
+  created_at: number;
+}
+
+export interface NoticeGroupTable {
+  id: Generated<number>;
+  table_id: number;
+  name: string;
+  org_id: number;
+  org_path: string;
+  created_by: number;
+  created_at: number;
+}
+
+export interface NoticeGroupMemberTable {
+  group_id: number;
+  record_id: number;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -391,6 +495,12 @@ export interface DB {
   inbox_messages: InboxMessageTable;
   backups: BackupTable;
   change_requests: ChangeRequestTable;
+  notice_rules: NoticeRuleTable;
+  campaigns: CampaignTable;
+  campaign_messages: CampaignMessageTable;
+  notice_opt_outs: NoticeOptOutTable;
+  notice_groups: NoticeGroupTable;
+  notice_group_members: NoticeGroupMemberTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -9,6 +9,7 @@ import { createServices } from "../app/core/boot.server.ts";
 import { type Config, loadConfig } from "../app/core/config.server.ts";
 import { startHousekeeping } from "../app/core/housekeeping.server.ts";
 import type { Services } from "../app/core/services.server.ts";
+import { startNoticeWorker } from "../app/notify/worker.server.ts";
 import { PERSON_TABLE_KEY } from "../app/schema/builtin/person-table.ts";
 import { markInterruptedJobs, stopRunningJobs } from "../app/transfer/jobs.server.ts";
 import { createHttpApp } from "./http.ts";
@@ -52,12 +53,16 @@ export async function startServer(
   const url = `http://localhost:${port}`;
   services.log.info({ url, database: services.database.describe }, "Linli is serving");
   const stopHousekeeping = startHousekeeping(services);
+  // Mass notices: the queue is in the database, so any process may send; each message goes out once.
+  const notices = services.config.noticeWorker ? startNoticeWorker(services) : null;
   return {
     services,
     server,
     url,
     async close() {
       stopHousekeeping();
+      // The batches being sent finish and are recorded: nothing is left half-sent by a restart.
+      await notices?.stop();
       await stopRunningJobs();
       // A backup under way stops and is marked interrupted (its partial file removed).
       await stopRunningBackups();

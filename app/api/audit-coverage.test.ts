@@ -11,6 +11,7 @@ import { callerFor, orgId, tableId } from "../../tests/support/factories.ts";
 import type { AuditEventType } from "../audit/events.ts";
 import { backupSettled } from "../backup/run.server.ts";
 import { sendNotice } from "../notify/inbox.server.ts";
+import { queueCampaign } from "../notify/queueing.server.ts";
 import { buildId } from "../people/identity/id-fixtures.ts";
 import routes from "../routes.ts";
 import { createJob, jobSettled } from "../transfer/jobs.server.ts";
@@ -331,6 +332,93 @@ const CASES: Partial<Record<WriteOperationId, Case>> = {
   },
   createReport: { setup: async () => ({ body: example("createReport") }), events: ["stats.saved"] },
   createBackup: { as: "admin", events: ["backup.created"] },
+  createCampaign: {
+    setup: async (f) => ({
+      body: { ...example("createCampaign"), audience: { kind: "ids", ids: [(await newRecord(f)).id] } },
+    }),
+    events: ["notice.campaign_created"],
+  },
+  pauseCampaign: {
+    setup: async (f) => ({ id: (await scheduledCampaign(f)).id }),
+    events: ["notice.campaign_paused"],
+  },
+  resumeCampaign: {
+    setup: async (f) => {
+      const c = await scheduledCampaign(f);
+      await f.api("pauseCampaign", { id: c.id });
+      return { id: c.id };
+    },
+    events: ["notice.campaign_resumed"],
+  },
+  cancelCampaign: {
+    setup: async (f) => ({ id: (await scheduledCampaign(f)).id }),
+    events: ["notice.campaign_cancelled"],
+  },
+  retryCampaign: {
+    setup: async (f) => {
+      const services = currentServices();
+      const r = await f.api("createRecord", {
+        id: f.people,
+        body: { values: { ...person(), email: "a@example.cn" } },
+      });
+      const c = await f.api("createCampaign", {
+        body: { ...example("createCampaign"), audience: { kind: "ids", ids: [r.id] } },
+      });
+      await queueCampaign(services, c.id);
+      // As if the mail server had refused it for a while.
+      await services.db
+        .updateTable("campaign_messages")
+        .set({ status: "failed", reason: "451" })
+        .where("campaign_id", "=", c.id)
+        .execute();
+      return { id: c.id };
+    },
+    events: ["notice.campaign_retried"],
+  },
+  createNoticeRule: {
+    setup: async () => ({ body: example("createNoticeRule") }),
+    events: ["notice.rule_created"],
+  },
+  updateNoticeRule: {
+    setup: async (f) => ({
+      id: (await f.api("createNoticeRule", { body: example("createNoticeRule") })).id,
+      body: { paused: true },
+    }),
+    events: ["notice.rule_updated"],
+  },
+  deleteNoticeRule: {
+    setup: async (f) => ({ id: (await f.api("createNoticeRule", { body: example("createNoticeRule") })).id }),
+    events: ["notice.rule_deleted"],
+  },
+  createNoticeGroup: {
+    setup: async (f) => ({ body: { name: `楼门长${unique()}`, ids: [(await newRecord(f)).id] } }),
+    events: ["notice.group_created"],
+  },
+  deleteNoticeGroup: {
+    setup: async (f) => ({
+      id: (
+        await f.api("createNoticeGroup", {
+          body: { name: `分组${unique()}`, ids: [(await newRecord(f)).id] },
+        })
+      ).id,
+    }),
+    events: ["notice.group_deleted"],
+  },
+  addOptOut: {
+    setup: async () => ({ body: { channel: "sms", address: `139${String(unique()).padStart(8, "0")}` } }),
+    events: ["notice.opted_out"],
+  },
+  saveChannelSettings: {
+    as: "admin",
+    setup: async () => ({ body: example("saveChannelSettings") }),
+    events: ["notice.channel_configured"],
+  },
+  testChannel: {
+    as: "admin",
+    setup: async () => ({ body: { channel: "sms", to: "13800138000" } }),
+    events: ["notice.channel_tested"],
+  },
+
   updateReport: {
     setup: async (f) => ({
       id: (await f.api("createReport", { body: example("createReport") })).id,
@@ -379,6 +467,15 @@ const CASES: Partial<Record<WriteOperationId, Case>> = {
 };
 
 /** A resident's pending proposal (a new mobile number each time). */
+/** A notice to one new person, an hour from now (so it is still scheduled when the case acts on it). */
+const scheduledCampaign = async (f: Fixtures) =>
+  f.api("createCampaign", {
+    body: {
+      ...example("createCampaign"),
+      audience: { kind: "ids", ids: [(await newRecord(f)).id] },
+      sendAt: Date.now() + 3_600_000,
+    },
+  });
 const proposal = (f: Fixtures) =>
   f.api(
     "proposeProfileChanges",

@@ -8,6 +8,7 @@ import type { Action } from "../auth/permissions.ts";
 import { createTokenSchema } from "../auth/tokens.server.ts";
 import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
 import { BACKUP_OPERATIONS } from "./operations-backups.ts";
+import { NOTICE_OPERATIONS } from "./operations-notices.ts";
 import { QUERY_OPERATIONS } from "./operations-query.ts";
 import { RECORD_OPERATIONS } from "./operations-records.ts";
 import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
@@ -47,6 +48,7 @@ export const TAGS = {
   selfservice: { zh: "居民信息自助修改与审核", en: "Self-service updates and reviews" },
   inbox: { zh: "站内信", en: "In-site messages" },
   backups: { zh: "数据备份", en: "Backups" },
+  notices: { zh: "群发通知", en: "Mass notices" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -310,6 +312,7 @@ export const OPERATIONS = [
   ...USAGE_OPERATIONS,
   ...SELF_SERVICE_OPERATIONS,
   ...BACKUP_OPERATIONS,
+  ...NOTICE_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",
@@ -351,6 +354,7 @@ export const READ_ONLY_OPERATIONS = [
   "runReportPreview",
   "runSavedDashboard",
   "runSavedReport",
+  "previewCampaign",
 ] as const satisfies readonly OperationId[];
 export type ApiPath = (typeof OPERATIONS)[number]["path"];
 

@@ -152,7 +152,7 @@ export const meSchema = z.object({
   role: z.enum(ROLES),
   org: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(ORG_KINDS) }),
   actions: z.array(z.enum(ACTIONS)).describe("本角色可执行的操作 / Actions this role may perform"),
-  via: z.enum(["session", "token", "cli"]).describe("认证方式 / How the call was authenticated"),
+  via: z.enum(["session", "token", "cli", "system"]).describe("认证方式 / How the call was authenticated"),
 });
 
 export function meOut(caller: Caller): z.output<typeof meSchema> {

@@ -23,6 +23,10 @@ export interface AuditEvents {
     records: number;
     versions: number;
     requests: number;
+    /** Queued notices' addresses, opt-outs' addresses, notice channels' secrets. */
+    notices: number;
+    optOuts: number;
+    channelSettings: number;
     digests: number;
     problems: number;
   };
@@ -137,6 +141,42 @@ export interface AuditEvents {
   /** A backup file made (app/backup/): `via` schedule, console or cli; `rows`/`files` what it holds. */
   "backup.created": { backup: number; file: string; size: number; rows: number; files: number; via: string };
   "backup.failed": { backup: number; error: string; via: string };
+  /** Mass notices 群发 (app/notify/): a campaign made, its recipients queued (the "send"), its course. */
+  "notice.campaign_created": {
+    campaign: number;
+    title: string;
+    channels: string[];
+    audience: string;
+    sendAt: number;
+    rule?: number;
+  };
+  "notice.campaign_queued": {
+    campaign: number;
+    recipients: number;
+    messages: number;
+    /** Per channel: recipients without an address there, invalid addresses, opted out. */
+    missing: Record<string, number>;
+    invalid: Record<string, number>;
+    optedOut: Record<string, number>;
+  };
+  "notice.campaign_paused": { campaign: number; title: string };
+  "notice.campaign_resumed": { campaign: number; title: string };
+  "notice.campaign_cancelled": { campaign: number; title: string; messages: number };
+  "notice.campaign_retried": { campaign: number; title: string; messages: number };
+  "notice.campaign_failed": { campaign: number; title: string; error: string };
+  "notice.rule_created": { rule: number; name: string; kind: string };
+  "notice.rule_updated": { rule: number; name: string; changes: string[] };
+  "notice.rule_deleted": { rule: number; name: string };
+  /** Channel settings changed: which provider, never a secret. */
+  "notice.channel_configured": { channel: string; provider: string };
+  "notice.channel_tested": { channel: string; provider: string; ok: boolean; error?: string };
+  /** `hint` is the masked address. */
+  "notice.opted_out": { channel: string; hint: string; via: string };
+  "notice.opt_out_removed": { channel: string; hint: string };
+  "notice.group_created": { group: number; name: string; members: number };
+  "notice.group_deleted": { group: number; name: string };
+  /** A message opened from the outbox by staff (an .eml or text file). */
+  "notice.outbox_read": { message: number; campaign: number };
   /** Written into the restored database once its rows and files matched the backup's manifest. */
   "backup.restored": {
     file: string;
@@ -250,4 +290,21 @@ export const AUDIT_EVENT_TYPES = [
   "backup.created",
   "backup.failed",
   "backup.restored",
+  "notice.campaign_created",
+  "notice.campaign_queued",
+  "notice.campaign_paused",
+  "notice.campaign_resumed",
+  "notice.campaign_cancelled",
+  "notice.campaign_retried",
+  "notice.campaign_failed",
+  "notice.rule_created",
+  "notice.rule_updated",
+  "notice.rule_deleted",
+  "notice.channel_configured",
+  "notice.channel_tested",
+  "notice.opted_out",
+  "notice.opt_out_removed",
+  "notice.group_created",
+  "notice.group_deleted",
+  "notice.outbox_read",
 ] as const satisfies readonly AuditEventType[];

@@ -35,6 +35,10 @@ export const ACTIONS = [
   "selfservice.review",
   // Backups of the whole database and files: the street office that runs the platform, nobody else.
   "backup.manage",
+  // Mass notices: sending to the people in one's scope; the channels' settings (SMTP, SMS keys) are the
+  // street office's.
+  "notice.send",
+  "notice.configure",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +77,8 @@ const MATRIX: Record<Role, readonly Action[]> = {
     ...DATABASE_MANAGEMENT,
     "selfservice.review",
     "backup.manage",
+    "notice.send",
+    "notice.configure",
   ],
   community_admin: [
     "console.enter",
@@ -83,6 +89,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     "token.manage",
     ...DATABASE_MANAGEMENT,
     "selfservice.review",
+    "notice.send",
   ],
   enterprise_admin: ["console.enter", "org.read", "token.manage", ...RECORD_KEEPING],
   merchant_admin: ["console.enter", "org.read", "token.manage", ...RECORD_KEEPING],

@@ -6,6 +6,7 @@ import { migrateToLatest } from "../../db/migrate.ts";
 import { sealAccountMobiles } from "../auth/account-mobile.server.ts";
 import { loadDemoPeople } from "../demo/people-records.server.ts";
 import { loadDemo } from "../demo/seed.server.ts";
+import { seedDemoViews } from "../demo/views.server.ts";
 import { localFileStorage } from "../files/storage.server.ts";
 import { fieldCipherFromKeys } from "../people/crypto/field-cipher.server.ts";
 import { installBuiltIns } from "../schema/install.server.ts";
@@ -53,6 +54,8 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
     if (config.demoPeople > 0) {
       const people = await loadDemoPeople(services, config.demoPeople);
       log.info(people, "generated demo people");
+      // The lists offices keep of their people (独居老人 …), ready to filter by and send notices to.
+      await seedDemoViews(services);
     }
   }
   return services;

@@ -35,6 +35,10 @@ export interface Config {
   backupKeep: string;
   /** Hex key that seals backups instead of the one derived from LINLI_SECRET_KEY (LINLI_BACKUP_KEY). */
   backupKey: string | undefined;
+  /** Where residents reach the app from outside (links in notices: unsubscribe), LINLI_PUBLIC_URL. */
+  publicUrl: string;
+  /** Whether this process sends mass notices (LINLI_NOTICES=0: a process that only serves pages). */
+  noticeWorker: boolean;
   logLevel: string;
   env: "production" | "development" | "test";
 }
@@ -64,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: env.LINLI_BACKUP_DIR ? path.resolve(env.LINLI_BACKUP_DIR) : undefined,
     backupKeep: checked(parseKeep, env.LINLI_BACKUP_KEEP || "14"),
     backupKey: env.LINLI_BACKUP_KEY || undefined,
+    publicUrl: (env.LINLI_PUBLIC_URL || `http://localhost:${intFrom(env.PORT, 3000)}`).replace(/\/+$/, ""),
+    // Tests start their own workers where they test sending.
+    noticeWorker: env.LINLI_NOTICES ? env.LINLI_NOTICES !== "0" : env.NODE_ENV !== "test",
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     env: env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development",
   };

@@ -16,7 +16,9 @@ export type KeyPurpose =
   // Seals the sensitive columns of the query replica's snapshot on disk (analytics/snapshot.server.ts).
   | "replica-snapshot"
   // Seals backup files (app/backup/), unless LINLI_BACKUP_KEY gives a key of its own.
-  | "backup";
+  | "backup"
+  // Signs the unsubscribe links of mass notices (app/notify/opt-out.server.ts).
+  | "notice-link";
 
 export interface PurposeKeys {
   derive(purpose: KeyPurpose): Buffer;

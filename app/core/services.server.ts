@@ -50,5 +50,6 @@ export interface Actor {
 export interface Caller {
   actor: Actor;
   ip: string | null;
-  via: "session" | "token" | "cli";
+  /** "system": work the platform does on an account's behalf (a scheduled notice, a rule's run). */
+  via: "session" | "token" | "cli" | "system";
 }

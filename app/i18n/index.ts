@@ -6,9 +6,13 @@ import { admin } from "./admin.ts";
 import { api } from "./api.ts";
 import { backupsEn } from "./backups/en.ts";
 import { backupsZh } from "./backups/zh-CN.ts";
+import { channelsEn } from "./channels/en.ts";
+import { channelsZh } from "./channels/zh-CN.ts";
 import { common } from "./common.ts";
 import { gridEn } from "./grid/en.ts";
 import { gridZh } from "./grid/zh-CN.ts";
+import { noticesEn } from "./notices/en.ts";
+import { noticesZh } from "./notices/zh-CN.ts";
 import { portal } from "./portal.ts";
 import { queryEn } from "./query/en.ts";
 import { queryZh } from "./query/zh-CN.ts";
@@ -50,6 +54,10 @@ const stats = { "zh-CN": statsZh, en: statsEn };
 const selfservice = { "zh-CN": selfServiceZh, en: selfServiceEn };
 // Backups of the database and files (t("backups.…")).
 const backups = { "zh-CN": backupsZh, en: backupsEn };
+// Mass notices: compose, campaigns and their reports (t("notices.…")); rules, groups, the outbox, the
+// channels' settings, the console inbox and the unsubscribe page (t("channels.…")).
+const notices = { "zh-CN": noticesZh, en: noticesEn };
+const channels = { "zh-CN": channelsZh, en: channelsEn };
 // Usage statistics of the platform (t("usage.…")).
 const usage = { "zh-CN": usageZh, en: usageEn };
 
@@ -62,9 +70,11 @@ const resources = Object.fromEntries(
         admin: admin[lang],
         api: api[lang],
         backups: backups[lang],
+        channels: channels[lang],
         fieldTypes: fieldTypes[lang],
         grid: grid[lang],
         query: query[lang],
+        notices: notices[lang],
         portal: portal[lang],
         records: records[lang],
         schema: schema[lang],

@@ -1,8 +1,10 @@
 // One stored row's sealed values under the current key: each `{"$c": envelope}` opened with whatever key
-// it was sealed under and sealed again under the current one, bound to the same record and field. Pure:
+// it was sealed under and sealed again under the current one, bound to the same record and field (or the
+// same binding of a notice's address, an opt-out, a channel's secret). Pure:
 // the sweep (sweep.server.ts) reads and writes the rows, this decides what they become.
 import type { FieldAad, FieldCipher } from "../people/crypto/field-cipher.server.ts";
 import { FieldCipherError } from "../people/crypto/field-cipher.server.ts";
+import type { Source } from "./sweep.server.ts";
 
 export interface Sealed {
   $c: string;
@@ -22,8 +24,8 @@ export interface Rekeying {
 
 /** Something a value or digest could not be brought to: where (no value, ever) and why. */
 export interface Problem {
-  source: "accounts" | "records" | "versions" | "requests";
-  /** A system ID, a version row, a change request or a username. */
+  source: Source;
+  /** A system ID, a version row, a change request, a username, a notice message, an opt-out or a setting. */
   where: string;
   field?: string;
   reason: string;

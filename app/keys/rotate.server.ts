@@ -1,11 +1,15 @@
 // `linli keys rotate`: after the master key changed (LINLI_SECRET_KEY new, the old one in
 // LINLI_OLD_SECRET_KEYS), every sealed value is re-sealed under the new key and every blind index
 // recomputed from the opened values — account mobiles first (sign-in by mobile needs their index), then
-// record documents of every table, version rows and change requests. Batches of one transaction each;
-// the position is kept in `settings` so a stopped run resumes, and a finished one leaves nothing to do.
-// At the end a read-only pass opens every value with the new key alone and compares every index with a
-// recomputation: what it reports is left exactly as it was. The replica snapshot is sealed under a key
-// derived from the master key; it is simply not used with the new key and rebuilt on the next start.
+// notice opt-outs (address and digest), record documents of every table, version rows, change requests,
+// the addresses of queued notices (`campaign_messages`) and the notice channels' secrets (`settings`).
+// Batches of one transaction each; the position is kept in `settings` so a stopped run resumes, and a
+// finished one leaves nothing to do. At the end a read-only pass opens every value with the new key alone
+// and compares every index with a recomputation: what it reports is left exactly as it was. The replica
+// snapshot is sealed under a key derived from the master key; it is simply not used with the new key and
+// rebuilt on the next start. Unsubscribe links are signed, not sealed: nothing to rewrite; those signed
+// with the old key are accepted while it stays configured and stop working once it is removed
+// (app/notify/opt-out.server.ts).
 import { recordAudit } from "../audit/log.server.ts";
 import { invalid } from "../core/errors.ts";
 import type { Services } from "../core/services.server.ts";
@@ -14,6 +18,7 @@ import type { Problem } from "./rekey.ts";
 import { type KeyStatus, keyStatus } from "./status.server.ts";
 import {
   type Counts,
+  type Cursor,
   noCounts,
   SOURCES,
   type Source,
@@ -31,7 +36,7 @@ interface State {
   /** The key id the rotation brings values under; another current key starts over. */
   to: string;
   source: Source | "done";
-  after: number;
+  after: Cursor;
   counts: Counts;
 }
 
@@ -76,6 +81,8 @@ export async function rotateKeys(services: Services, options: RotateOptions = {}
 
   const saved = await readRotation(services);
   let state = saved?.to === current && saved.source !== "done" ? saved : null;
+  // A run stopped by an older version counted fewer kinds of rows.
+  if (state) state.counts.resealed = { ...noCounts().resealed, ...state.counts.resealed };
   const resumed = state !== null;
   const nothingToDo = state === null && status.stale === 0;
   const skipped: Problem[] = [];
@@ -88,7 +95,7 @@ export async function rotateKeys(services: Services, options: RotateOptions = {}
     });
     for (const source of SOURCES.slice(SOURCES.indexOf(state.source as Source))) {
       const total = await sourceSize(db, source);
-      let done = state.after > 0 ? await sourceSize(db, source, state.after) : 0;
+      let done = state.after !== 0 ? await sourceSize(db, source, state.after) : 0;
       for (;;) {
         const at: State = state;
         const batch = await db.transaction().execute(async (trx) => {
@@ -134,6 +141,9 @@ export async function rotateKeys(services: Services, options: RotateOptions = {}
         records: counts.resealed.records,
         versions: counts.resealed.versions,
         requests: counts.resealed.requests,
+        notices: counts.resealed.notices,
+        optOuts: counts.resealed.optOuts,
+        channelSettings: counts.resealed.channelSettings,
         digests: counts.digests,
         problems: verified.problemCount,
       },
@@ -189,7 +199,7 @@ async function verify(services: Services, options: RotateOptions) {
   for (const source of SOURCES) {
     const total = await sourceSize(services.db, source);
     let done = 0;
-    for (let after = 0; ; ) {
+    for (let after: Cursor = 0; ; ) {
       const batch = await sweepBatch(sweep, services.db, source, after);
       if (!batch) break;
       after = batch.last;

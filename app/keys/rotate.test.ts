@@ -2,13 +2,14 @@
 // sub-table row, a change request, version rows), accounts with mobiles; every value reads back the same
 // through the normal read paths during and after the rotation, nothing stays under the old key, and the
 // old key can go. A stopped run resumes; a missing or wrong old key is refused before anything changes.
+// Mass notices too: queued addresses, opt-outs (digest and address), channel secrets, unsubscribe links.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replicaColumns } from "../../analytics/columns.ts";
 import type { StoredRow } from "../../analytics/decode.ts";
 import { decodePool, inlinePool } from "../../analytics/decode-pool.server.ts";
 import { type TestEnv, testConfig } from "../../tests/support/db.ts";
-import { callerFor } from "../../tests/support/factories.ts";
+import { callerFor, orgId } from "../../tests/support/factories.ts";
 import { openMobile } from "../auth/account-mobile.server.ts";
 import { login } from "../auth/login.server.ts";
 import { createServices } from "../core/boot.server.ts";
@@ -16,6 +17,17 @@ import type { Config } from "../core/config.server.ts";
 import { purposeKeys } from "../core/keys.server.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { DEMO_PASSWORD } from "../demo/seed.server.ts";
+import { createCampaign } from "../notify/campaigns.server.ts";
+import { channelSettings, saveChannelSettings } from "../notify/channels.server.ts";
+import {
+  addStaffOptOut,
+  describeUnsubscribe,
+  optedOutAmong,
+  unsubscribe,
+  unsubscribeToken,
+} from "../notify/opt-out.server.ts";
+import { addressAad, claimDue } from "../notify/queue.server.ts";
+import { queueCampaign } from "../notify/queueing.server.ts";
 import { createFieldCipher, fieldKeyId } from "../people/crypto/field-cipher.server.ts";
 import { buildId } from "../people/identity/id-fixtures.ts";
 import { recordCodec, type Values } from "../people/records/codec.server.ts";
@@ -27,6 +39,7 @@ import { createTable } from "../schema/edit-tables.server.ts";
 import { loadTable, type TableDef } from "../schema/tables.server.ts";
 import { readRotation, rotateKeys } from "./rotate.server.ts";
 import { keyStatus } from "./status.server.ts";
+import { SOURCES } from "./sweep.server.ts";
 
 const hex = () => crypto.randomBytes(32).toString("hex");
 const keyA = hex();
@@ -158,7 +171,7 @@ describe("rotating the encryption key", () => {
     valuesBefore = await everyValue(a);
   });
   afterAll(async () => {
-    for (const s of open) {
+    for (const s of open.splice(0)) {
       await s.analytics.close();
       await s.database.close();
     }
@@ -223,7 +236,7 @@ describe("rotating the encryption key", () => {
     expect(result.counts.resealed.versions).toBeGreaterThan(0);
     expect(result.counts.resealed.requests).toBe(2);
     expect(result.counts.digests).toBeGreaterThanOrEqual(8 + ids.length * 4);
-    expect(new Set(progress)).toEqual(new Set(["accounts", "records", "versions", "requests"]));
+    expect(new Set(progress)).toEqual(new Set(SOURCES));
     expect(await readRotation(b)).toBeNull();
 
     expect(await readBack(b, people, sub)).toEqual(before);
@@ -348,6 +361,147 @@ describe("rotating the encryption key", () => {
     });
     expect(signedIn.role).toBe("community_admin");
   }
+});
+
+describe("rotating the key under mass notices", () => {
+  const keyC = hex();
+  const keyD = hex();
+  const email = "rotate@example.cn";
+  // One opt-out the sweep moves to the new digest (email: swept before the SMS ones), one the app records
+  // again meanwhile.
+  const optedOut = "optout@example.cn";
+  const twice = "13800138007";
+  const out = (channel: "email" | "sms", address: string) => [{ channel, address }];
+  let messageId: number;
+  let oldToken: string;
+
+  beforeAll(async () => {
+    env = await testConfig({ demo: true, secretKey: keyC });
+    const c = await servicesWith(keyC);
+    const admin = await callerFor(c, "admin");
+    const person = await createRecord(c, admin, "people", {
+      orgId: await orgId(c, "第一网格", "丰盛社区"),
+      values: { name: "通知轮换", document: ids[0]!.number, email, mobile: phones[0] },
+    });
+    await (await c.analytics.replica("people")).refresh();
+    await saveChannelSettings(c, admin, {
+      channel: "sms",
+      config: {
+        provider: "aliyun",
+        accessKeyId: "LTAI-rotate",
+        accessKeySecret: "aliyun-secret",
+        signName: "金融街街道",
+        templateCode: "SMS_1",
+      },
+    });
+    await addStaffOptOut(c, admin, { channel: "email", address: optedOut });
+    await addStaffOptOut(c, admin, { channel: "sms", address: twice });
+    const campaign = await createCampaign(c, admin, {
+      title: "轮换通知",
+      channels: ["email"],
+      content: { subject: "{{称呼}}好", text: "{{称呼}}您好", html: "<p>{{称呼}}您好</p>", sms: "" },
+      audience: { kind: "ids", ids: [person.id] },
+    });
+    expect(await queueCampaign(c, campaign.id)).toBe(true);
+    const row = await c.db
+      .selectFrom("campaign_messages")
+      .select("id")
+      .where("campaign_id", "=", campaign.id)
+      .where("status", "=", "queued")
+      .executeTakeFirstOrThrow();
+    messageId = Number(row.id);
+    oldToken = unsubscribeToken(c, messageId);
+  });
+  afterAll(async () => {
+    for (const s of open.splice(0)) {
+      await s.analytics.close();
+      await s.database.close();
+    }
+    await env.cleanup();
+  });
+
+  it("re-seals addresses and secrets, recomputes opt-outs, and keeps old links while the old key stays", async () => {
+    const d = await servicesWith(keyD, [keyC]);
+    const old = (await keyStatus(d)).uses.find((u) => u.kind === "old")!;
+    expect(old.opens).toBe("old");
+    expect(old.values).toMatchObject({ notices: 1, optOuts: 2, channelSettings: 1 });
+    // Before the sweep: opt-outs are found under the old key's digest, the old link is accepted.
+    expect(await optedOutAmong(d, out("email", optedOut))).toHaveLength(1);
+    await expect(describeUnsubscribe(d, oldToken)).resolves.toMatchObject({ channel: "email" });
+    // The app on the new key records one opt-out again, under the new digest.
+    await addStaffOptOut(d, await callerFor(d, "admin"), { channel: "sms", address: twice });
+
+    // Stopped after the first opt-out, the email one (opt-outs have no id: the position is channel and digest).
+    const stop = new Error("stopped");
+    const afterBatch = (source: string) => {
+      if (source === "optOuts") throw stop;
+    };
+    await expect(rotateKeys(d, { batch: 1, afterBatch })).rejects.toBe(stop);
+    expect(await readRotation(d)).toMatchObject({
+      source: "optOuts",
+      after: expect.stringMatching(/^email:[0-9a-f]{32}$/),
+    });
+    const progress: { source: string; done: number; total: number }[] = [];
+    const result = await rotateKeys(d, { batch: 1, onProgress: (p) => progress.push(p) });
+    expect(result.resumed).toBe(true);
+    expect(progress.find((p) => p.source === "optOuts")?.done).toBeGreaterThanOrEqual(1);
+    expect(result.problemCount).toBe(0);
+    expect(result.counts.resealed).toMatchObject({ notices: 1, optOuts: 1, channelSettings: 1 });
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ source: "optOuts", reason: expect.stringContaining("opted out again") }),
+    ]);
+    expect(await d.db.selectFrom("notice_opt_outs").selectAll().execute()).toHaveLength(2);
+    const event = await d.db
+      .selectFrom("audit_log")
+      .select("data")
+      .where("event", "=", "keys.rotated")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.data)).toMatchObject({ notices: 1, optOuts: 1, channelSettings: 1, problems: 0 });
+    // After the sweep, the old key still configured: the old link still works.
+    await expect(describeUnsubscribe(d, oldToken)).resolves.toMatchObject({ channel: "email" });
+  });
+
+  it("works with the new key alone, and refuses links signed with the removed key", async () => {
+    const alone = await servicesWith(keyD);
+    const status = await keyStatus(alone);
+    expect(status.uses.map((u) => u.kind)).toEqual(["current"]);
+    expect(status.uses[0]!.values).toMatchObject({ notices: 1, optOuts: 2, channelSettings: 1 });
+    const oldId = fieldKeyId(purposeKeys(Buffer.from(keyC, "hex")).derive("field-encryption"));
+    const stored = JSON.stringify(
+      await Promise.all([
+        alone.db.selectFrom("campaign_messages").select("address").execute(),
+        alone.db.selectFrom("notice_opt_outs").selectAll().execute(),
+        alone.db.selectFrom("settings").selectAll().where("key", "like", "notify.%").execute(),
+      ]),
+    );
+    expect(stored).not.toContain(`v1.${oldId}.`);
+
+    // The queued message's address opens, straight from the row and through the worker's claim.
+    const row = await alone.db
+      .selectFrom("campaign_messages")
+      .selectAll()
+      .where("id", "=", messageId)
+      .executeTakeFirstOrThrow();
+    const aad = addressAad(Number(row.campaign_id), Number(row.record_id), "email");
+    expect(alone.cipher.decrypt(row.address!, aad)).toBe(email);
+    const [claimed] = await claimDue(alone, "email", 10, "rotate-test");
+    expect(claimed).toMatchObject({ id: messageId, to: email });
+    expect(await optedOutAmong(alone, out("email", optedOut))).toHaveLength(1);
+    expect(await optedOutAmong(alone, out("sms", twice))).toHaveLength(1);
+    expect(await optedOutAmong(alone, out("sms", "13800138008"))).toEqual([]);
+    expect((await channelSettings(alone, "sms")).config).toMatchObject({ accessKeySecret: "aliyun-secret" });
+    const again = await rotateKeys(alone);
+    expect(again.nothingToDo).toBe(true);
+    expect(again.problemCount).toBe(0);
+    expect(again.verified.values).toBeGreaterThanOrEqual(4);
+
+    // A link signed with a key no longer configured stops working; one signed now works.
+    await expect(describeUnsubscribe(alone, oldToken)).rejects.toMatchObject({ kind: "invalid" });
+    await expect(unsubscribe(alone, oldToken)).rejects.toMatchObject({ kind: "invalid" });
+    const fresh = unsubscribeToken(alone, messageId);
+    await expect(unsubscribe(alone, fresh)).resolves.toMatchObject({ channel: "email" });
+    expect(await optedOutAmong(alone, out("email", email))).toHaveLength(1);
+  });
 });
 
 /** A resident's pending change, sealed the way app/selfservice seals it (bound to the record). */

@@ -3,8 +3,12 @@
 // each id are opened as samples, to tell whether the configured keys really open them.
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/types.ts";
+import type { Channel } from "../../emails/channels/types.ts";
 import { openMobile } from "../auth/account-mobile.server.ts";
 import type { Services } from "../core/services.server.ts";
+import { aad as channelSecretAad } from "../notify/channels.server.ts";
+import { optOutAad } from "../notify/opt-out.server.ts";
+import { addressAad } from "../notify/queue.server.ts";
 import {
   type FieldCipher,
   fieldCipherFromKeys,
@@ -12,7 +16,7 @@ import {
   LEGACY_KEY_ID,
 } from "../people/crypto/field-cipher.server.ts";
 import { type Change, isSealed, keyIdsIn } from "./rekey.ts";
-import { SOURCES, type Source } from "./sweep.server.ts";
+import { perSource, SOURCES, type Source } from "./sweep.server.ts";
 
 const SCAN_BATCH = 5000;
 const SAMPLES = 3;
@@ -45,7 +49,7 @@ export async function keyStatus(services: Services): Promise<KeyStatus> {
   const counts = new Map<string, Record<Source, number>>();
   const samples = new Map<string, Sample[]>();
   const count = (source: Source, id: string) => {
-    const c = counts.get(id) ?? { accounts: 0, records: 0, versions: 0, requests: 0 };
+    const c = counts.get(id) ?? perSource();
     c[source]++;
     counts.set(id, c);
   };
@@ -112,7 +116,7 @@ async function scan(
     if (rows.length === 0) break;
     after = Number(rows.at(-1)!.id);
     for (const row of rows) {
-      const id = row.mobile_sealed!.split(".")[1] ?? "?";
+      const id = keyIdOf(row.mobile_sealed!);
       count("accounts", id);
       if (wantSample(id)) addSample(id, { open: (c) => openMobile(c, row.username, row.mobile_sealed) });
     }
@@ -172,4 +176,53 @@ async function scan(
       }
     }
   }
+
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom("campaign_messages")
+      .select(["id", "campaign_id", "record_id", "channel", "address"])
+      .where("id", ">", after)
+      .where("address", "is not", null)
+      .orderBy("id")
+      .limit(SCAN_BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    after = Number(rows.at(-1)!.id);
+    for (const row of rows) {
+      const id = keyIdOf(row.address!);
+      count("notices", id);
+      const aad = addressAad(Number(row.campaign_id), Number(row.record_id), row.channel);
+      if (wantSample(id)) addSample(id, { open: (c) => c.decrypt(row.address!, aad) });
+    }
+  }
+
+  // Opt-outs and channel settings are few (people who asked; one row per channel): read at once.
+  for (const row of await db
+    .selectFrom("notice_opt_outs")
+    .select(["channel", "digest", "address"])
+    .execute()) {
+    const id = keyIdOf(row.address);
+    count("optOuts", id);
+    const aad = optOutAad(row.channel as Channel, row.digest);
+    if (wantSample(id)) addSample(id, { open: (c) => c.decrypt(row.address, aad) });
+  }
+
+  const settings = await db
+    .selectFrom("settings")
+    .select(["key", "value"])
+    .where("key", "like", "notify.channel.%")
+    .execute();
+  for (const row of settings) {
+    for (const id of keyIdsIn(row.value)) count("channelSettings", id);
+    const channel = row.key.slice("notify.channel.".length) as Channel;
+    const config = (JSON.parse(row.value) as { config: Record<string, unknown> }).config;
+    for (const [k, v] of Object.entries(config)) {
+      if (!isSealed(v)) continue;
+      const id = keyIdOf(v.$c);
+      if (wantSample(id)) addSample(id, { open: (c) => c.decrypt(v.$c, channelSecretAad(channel, k)) });
+    }
+  }
 }
+
+/** The key id an envelope names (`v1.<key id>.…`). */
+const keyIdOf = (envelope: string) => envelope.split(".")[1] ?? "?";

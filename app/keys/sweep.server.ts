@@ -3,28 +3,58 @@
 // first takes the write lock (SQLite) or locks the rows it reads (MySQL), so a save by the running app
 // waits for it instead of being overwritten. A verification runs the same code with a cipher that holds
 // only the current key and writes nothing: whatever it would change is a problem.
-import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import type { DB } from "../../db/types.ts";
+import { SECRET_KEYS } from "../../emails/channels/config.ts";
+import type { Channel } from "../../emails/channels/types.ts";
 import { mobileColumns, mobileDigest, openMobile } from "../auth/account-mobile.server.ts";
 import type { Services } from "../core/services.server.ts";
+import { aad as channelSecretAad } from "../notify/channels.server.ts";
+import { optOutAad, optOutDigest } from "../notify/opt-out.server.ts";
+import { addressAad } from "../notify/queue.server.ts";
 import { lookupDigest, type Values } from "../people/records/codec.server.ts";
 import { loadTable, type TableDef } from "../schema/tables.server.ts";
-import { type Change, isSealed, type Problem, type Rekeying, rekeyChanges, rekeyDocument } from "./rekey.ts";
+import {
+  type Change,
+  isSealed,
+  type Problem,
+  type Rekeying,
+  rekeyChanges,
+  rekeyDocument,
+  rekeyEnvelope,
+} from "./rekey.ts";
 
-export const SOURCES = ["accounts", "records", "versions", "requests"] as const;
+/**
+ * In the order swept: account mobiles and opt-outs first (sign-in by mobile and the opt-out check need
+ * their indexes), then record documents, version rows, change requests, the queued notices' addresses
+ * (`campaign_messages.address`) and the notice channels' secrets (`settings`, `notify.channel.*`).
+ */
+export const SOURCES = [
+  "accounts",
+  "optOuts",
+  "records",
+  "versions",
+  "requests",
+  "notices",
+  "channelSettings",
+] as const;
 export type Source = (typeof SOURCES)[number];
+
+/** Where a sweep stands in a source: the last id handled, or the last key of rows without one; 0 at first. */
+export type Cursor = number | string;
 
 export interface Counts {
   /** Sealed values written again under the current key, per kind of row. */
   resealed: Record<Source, number>;
-  /** Blind indexes rewritten (records.unique_key, record_lookup, users.mobile_digest). */
+  /** Blind indexes rewritten (records.unique_key, record_lookup, users.mobile_digest, notice_opt_outs.digest). */
   digests: number;
 }
 
-export const noCounts = (): Counts => ({
-  resealed: { accounts: 0, records: 0, versions: 0, requests: 0 },
-  digests: 0,
-});
+/** A zero per source. */
+export const perSource = (): Record<Source, number> =>
+  Object.fromEntries(SOURCES.map((s) => [s, 0])) as Record<Source, number>;
+
+export const noCounts = (): Counts => ({ resealed: perSource(), digests: 0 });
 
 export interface Sweep {
   services: Services;
@@ -40,16 +70,19 @@ export interface Sweep {
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** The rows after `after`: the last id handled and how many, or null when none were left. */
+/** The rows after `after`: the last one handled and how many, or null when none were left. */
 export function sweepBatch(
   sweep: Sweep,
   db: Executor,
   source: Source,
-  after: number,
-): Promise<{ last: number; rows: number } | null> {
-  if (source === "accounts") return accounts(sweep, db, after);
-  if (source === "records") return records(sweep, db, after);
-  return changeLists(sweep, db, source, after);
+  after: Cursor,
+): Promise<{ last: Cursor; rows: number } | null> {
+  if (source === "accounts") return accounts(sweep, db, Number(after));
+  if (source === "optOuts") return optOuts(sweep, db, after);
+  if (source === "records") return records(sweep, db, Number(after));
+  if (source === "notices") return notices(sweep, db, Number(after));
+  if (source === "channelSettings") return channelSettings(sweep, db, after);
+  return changeLists(sweep, db, source, Number(after));
 }
 
 const TABLES = {
@@ -57,16 +90,29 @@ const TABLES = {
   records: "records",
   versions: "record_versions",
   requests: "change_requests",
+  notices: "campaign_messages",
 } as const;
 
+const CHANNEL_SETTING = "notify.channel.";
+
 /** How many rows a source has, in all or up to `upTo` (progress of a resumed run). */
-export async function sourceSize(db: Executor, source: Source, upTo?: number): Promise<number> {
-  // One table's columns are enough for the type: every source has an integer id.
-  let q = (db as Kysely<DB>)
-    .selectFrom(TABLES[source] as "users")
-    .select((eb) => eb.fn.countAll<number>().as("n"));
-  if (upTo !== undefined) q = q.where("id", "<=", upTo);
+export async function sourceSize(db: Executor, source: Source, upTo?: Cursor): Promise<number> {
+  const count = (eb: ExpressionBuilder<DB, keyof DB>) => eb.fn.countAll<number>().as("n");
+  if (source === "optOuts") {
+    let q = db.selectFrom("notice_opt_outs").select(count);
+    if (typeof upTo === "string") q = q.where((eb) => eb.not(afterOptOut(eb, upTo)));
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+  if (source === "channelSettings") {
+    let q = db.selectFrom("settings").select(count).where("key", "like", `${CHANNEL_SETTING}%`);
+    if (typeof upTo === "string") q = q.where("key", "<=", upTo);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+  // One table's columns are enough for the type: the other sources have an integer id.
+  let q = (db as Kysely<DB>).selectFrom(TABLES[source] as "users").select(count);
+  if (upTo !== undefined) q = q.where("id", "<=", Number(upTo));
   if (source === "accounts") q = q.where("mobile_sealed", "is not", null);
+  if (source === "notices") q = q.where("address" as "mobile_sealed", "is not", null);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -329,4 +375,161 @@ async function changeLists(sweep: Sweep, db: Executor, source: "versions" | "req
     sweep.counts.resealed[source] += out.resealed;
   }
   return { last: Number(rows.at(-1)!.id), rows: rows.length };
+}
+
+/** Opt-outs have no id: they are taken in (channel, digest) order, the cursor "<channel>:<digest>". */
+function afterOptOut(eb: ExpressionBuilder<DB, "notice_opt_outs">, cursor: Cursor) {
+  if (typeof cursor !== "string") return eb.lit(true);
+  const [channel, digest] = [cursor.slice(0, cursor.indexOf(":")), cursor.slice(cursor.indexOf(":") + 1)];
+  return eb.or([
+    eb("channel", ">", channel),
+    eb.and([eb("channel", "=", channel), eb("digest", ">", digest)]),
+  ]);
+}
+
+/**
+ * Opt-outs: the address re-sealed and the digest recomputed. The address is bound to the digest, so a new
+ * digest re-seals it too. A row rewritten here may come round again later in the same pass (its new
+ * digest sorts after the cursor); it is then under the current key and left alone.
+ */
+async function optOuts(sweep: Sweep, db: Executor, after: Cursor) {
+  const { rekeying } = sweep;
+  const rows = await lock(
+    sweep,
+    db
+      .selectFrom("notice_opt_outs")
+      .select(["channel", "digest", "address", "hint"])
+      .where((eb) => afterOptOut(eb, after))
+      .orderBy("channel")
+      .orderBy("digest")
+      .limit(sweep.batch),
+  ).execute();
+  if (rows.length === 0) return null;
+  for (const row of rows) {
+    const channel = row.channel as Channel;
+    const problem = (reason: string) =>
+      sweep.report({ source: "optOuts", where: `${channel} ${row.hint}`, field: "address", reason });
+    const done = rekeyEnvelope(rekeying, row.address, optOutAad(channel, row.digest));
+    if ("failure" in done) {
+      problem(done.failure);
+      continue;
+    }
+    sweep.checked.values++;
+    sweep.checked.digests++;
+    const digest = optOutDigest(sweep.services, channel, done.plain);
+    const moved = digest !== row.digest;
+    if (rekeying.verify) {
+      if (moved) problem("blind index does not match the address");
+      continue;
+    }
+    if (!moved && !done.resealed) continue;
+    if (moved) {
+      // The running app, already on the new key, may have recorded the same opt-out again meanwhile.
+      const twin = await db
+        .selectFrom("notice_opt_outs")
+        .select("digest")
+        .where("channel", "=", channel)
+        .where("digest", "=", digest)
+        .executeTakeFirst();
+      if (twin) {
+        await db
+          .deleteFrom("notice_opt_outs")
+          .where("channel", "=", row.channel)
+          .where("digest", "=", row.digest)
+          .execute();
+        problem("opted out again under the new key: the older entry was removed, the newer one kept");
+        continue;
+      }
+    }
+    await db
+      .updateTable("notice_opt_outs")
+      .set({
+        digest,
+        address: moved ? rekeying.cipher.encrypt(done.plain, optOutAad(channel, digest)) : done.envelope,
+      })
+      .where("channel", "=", row.channel)
+      .where("digest", "=", row.digest)
+      .execute();
+    sweep.counts.resealed.optOuts++;
+    if (moved) sweep.counts.digests++;
+  }
+  const last = rows.at(-1)!;
+  return { last: `${last.channel}:${last.digest}`, rows: rows.length };
+}
+
+/** Queued notices: each message's address, bound to its campaign, record and channel. */
+async function notices(sweep: Sweep, db: Executor, after: number) {
+  const { rekeying } = sweep;
+  const rows = await lock(
+    sweep,
+    db
+      .selectFrom("campaign_messages")
+      .select(["id", "campaign_id", "record_id", "channel", "address"])
+      .where("id", ">", after)
+      .where("address", "is not", null)
+      .orderBy("id")
+      .limit(sweep.batch),
+  ).execute();
+  if (rows.length === 0) return null;
+  for (const row of rows) {
+    const aad = addressAad(Number(row.campaign_id), Number(row.record_id), row.channel);
+    const done = rekeyEnvelope(rekeying, row.address!, aad);
+    if ("failure" in done) {
+      const where = `campaign ${row.campaign_id} message ${row.id}`;
+      sweep.report({ source: "notices", where, field: row.channel, reason: done.failure });
+      continue;
+    }
+    sweep.checked.values++;
+    if (rekeying.verify || !done.resealed) continue;
+    await db
+      .updateTable("campaign_messages")
+      .set({ address: done.envelope })
+      .where("id", "=", Number(row.id))
+      .execute();
+    sweep.counts.resealed.notices++;
+  }
+  return { last: Number(rows.at(-1)!.id), rows: rows.length };
+}
+
+/** The notice channels' settings: the secret fields of each one's config (app/notify/channels.server.ts). */
+async function channelSettings(sweep: Sweep, db: Executor, after: Cursor) {
+  const { rekeying } = sweep;
+  const rows = await lock(
+    sweep,
+    db
+      .selectFrom("settings")
+      .select(["key", "value"])
+      .where("key", "like", `${CHANNEL_SETTING}%`)
+      .where("key", ">", typeof after === "string" ? after : "")
+      .orderBy("key")
+      .limit(sweep.batch),
+  ).execute();
+  if (rows.length === 0) return null;
+  for (const row of rows) {
+    const channel = row.key.slice(CHANNEL_SETTING.length) as Channel;
+    const stored = JSON.parse(row.value) as { config: Record<string, unknown> };
+    const config = { ...stored.config };
+    let resealed = 0;
+    for (const k of SECRET_KEYS) {
+      const sealed = config[k];
+      if (!isSealed(sealed)) continue;
+      const done = rekeyEnvelope(rekeying, sealed.$c, channelSecretAad(channel, k));
+      if ("failure" in done) {
+        sweep.report({ source: "channelSettings", where: row.key, field: k, reason: done.failure });
+        continue;
+      }
+      sweep.checked.values++;
+      if (!done.resealed) continue;
+      config[k] = { $c: done.envelope };
+      resealed++;
+    }
+    if (rekeying.verify || resealed === 0) continue;
+    await db
+      .updateTable("settings")
+      .set({ value: JSON.stringify({ ...stored, config }) })
+      .where("key", "=", row.key)
+      .execute();
+    sweep.counts.resealed.channelSettings += resealed;
+  }
+  return { last: rows.at(-1)!.key, rows: rows.length };
 }

@@ -1,6 +1,6 @@
 // The catalogue of platform functions whose use is counted (使用统计): the only list of them. Recording a
 // key that is not here is a type error, and the API refuses to be asked for one. Pure: the console page
-// labels its chart and table from it. Prints and mass messages are not in the product yet, so not here.
+// labels its chart and table from it. Prints are not in the product yet, so not here.
 
 export const USAGE_GROUPS = {
   portal: { zh: "门户", en: "Portal" },
@@ -9,6 +9,7 @@ export const USAGE_GROUPS = {
   queries: { zh: "查询", en: "Queries" },
   transfer: { zh: "导入导出", en: "Import and export" },
   stats: { zh: "统计", en: "Statistics" },
+  notices: { zh: "群发", en: "Mass notices" },
 } as const;
 export type UsageGroup = keyof typeof USAGE_GROUPS;
 
@@ -40,6 +41,11 @@ export const USAGE_FEATURES = {
   "stats.dashboard": { group: "stats", zh: "统计看板查看", en: "Dashboard views" },
   "stats.report": { group: "stats", zh: "统计报表查看", en: "Report views" },
   "stats.export": { group: "stats", zh: "统计报表导出", en: "Report exports" },
+  "notice.campaign": { group: "notices", zh: "发起群发", en: "Mass notices started" },
+  "notice.sent.email": { group: "notices", zh: "发出邮件", en: "Emails sent" },
+  "notice.sent.sms": { group: "notices", zh: "发出短信", en: "SMS sent" },
+  "notice.sent.fax": { group: "notices", zh: "发出传真", en: "Faxes sent" },
+  "notice.sent.inbox": { group: "notices", zh: "发出站内信", en: "In-site messages sent" },
 } as const satisfies Record<string, FeatureLabel>;
 
 export type UsageFeature = keyof typeof USAGE_FEATURES;

@@ -10,6 +10,7 @@ import * as m0007 from "./0007_inbox.ts";
 import * as m0008 from "./0008_self_service.ts";
 import * as m0009 from "./0009_backups.ts";
 import * as m0010 from "./0010_audit_archive.ts";
+import * as m0011 from "./0011_notices.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_self_service": m0008,
   "0009_backups": m0009,
   "0010_audit_archive": m0010,
+  "0011_notices": m0011,
 };

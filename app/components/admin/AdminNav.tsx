@@ -20,7 +20,9 @@ interface NavItem {
     | "stats"
     | "usage"
     | "backups"
-    | "reviews";
+    | "reviews"
+    | "notices"
+    | "inbox";
   action: Action | null;
   icon: ReactNode;
 }
@@ -56,6 +58,18 @@ const ITEMS: NavItem[] = [
     label: "recycle",
     action: "record.delete",
     icon: icon("M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6"),
+  },
+  {
+    to: "/admin/notices",
+    label: "notices",
+    action: "notice.send",
+    icon: icon("M4 10v4h3l5 4V6L7 10zM16 9a4 4 0 010 6M18.5 6.5a8 8 0 010 11"),
+  },
+  {
+    to: "/admin/inbox",
+    label: "inbox",
+    action: "console.enter",
+    icon: icon("M4 5h16v14H4zM4 13h5l1 2h4l1-2h5"),
   },
   {
     to: "/admin/reviews",
@@ -111,10 +125,12 @@ const ITEMS: NavItem[] = [
   },
 ];
 
-/** Counts the console layout's loader sends for the navigation (pending reviews). */
+/** Counts the console layout's loader sends for the navigation (pending reviews, unread messages). */
 function useNavCounts(): Partial<Record<NavItem["label"], number>> {
-  const data = useRouteLoaderData("routes/admin/layout") as { pendingReviews?: number } | undefined;
-  return { reviews: data?.pendingReviews ?? 0 };
+  const data = useRouteLoaderData("routes/admin/layout") as
+    | { pendingReviews?: number; unreadInbox?: number }
+    | undefined;
+  return { reviews: data?.pendingReviews ?? 0, inbox: data?.unreadInbox ?? 0 };
 }
 
 function NavList() {

@@ -1,5 +1,6 @@
 // What to do with the ticked rows: tick every row the filter matches, move them to the recycle bin (after
-// a confirmation), set one field to one value on all of them, or give them a colour mark (or take it off).
+// a confirmation), set one field to one value on all of them, give them a colour mark (or take it off),
+// or send them a notice (群发通知, on the compose page).
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { writable } from "./cells.ts";
@@ -22,6 +23,8 @@ export function BulkBar(props: {
   onDelete(): void;
   onSetValue(field: string, text: string): void;
   onMark(colour: string | null): void;
+  /** Absent when the caller may not send notices (or the table takes none). */
+  onNotice?(): void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -74,6 +77,11 @@ export function BulkBar(props: {
               {t("grid.bulk.mark")}
             </button>
           </>
+        ) : null}
+        {props.onNotice ? (
+          <button type="button" className={button} onClick={props.onNotice}>
+            {t("grid.bulk.notice")}
+          </button>
         ) : null}
         {props.table.can.delete ? (
           <button

@@ -5,9 +5,11 @@
 // never is, as it may hold an ID or phone number).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import type { RowWindow } from "../../../analytics/query/results.ts";
 import type { ViewDefinition } from "../../query/view.ts";
 import { localMessage } from "../format.ts";
+import { COMPOSE_FROM_GRID, handOverAudience } from "../notices/sendFromGrid.ts";
 import { Notice } from "../ui.tsx";
 import { useRoot } from "../useRoot.ts";
 import { gridApi } from "./api.ts";
@@ -36,7 +38,8 @@ export interface GridViewProps {
 
 export function GridView(props: GridViewProps) {
   const { t } = useTranslation();
-  const { lang, csrfToken } = useRoot();
+  const { lang, csrfToken, user } = useRoot();
+  const navigate = useNavigate();
   const { table } = props;
   const api = useMemo(() => gridApi(table.key, csrfToken), [table.key, csrfToken]);
   const dictionary = useMemo(() => dictionaryLookup(table.dictionaries), [table.dictionaries]);
@@ -141,6 +144,18 @@ export function GridView(props: GridViewProps) {
               onDelete={() => void bulk.bulkDelete()}
               onSetValue={(key, text) => void bulk.bulkSet(key, text)}
               onMark={(colour) => void bulk.bulkMark(colour)}
+              onNotice={
+                table.key === "people" && user?.actions.includes("notice.send")
+                  ? () => {
+                      handOverAudience(
+                        selection.all
+                          ? { kind: "query", query: state.query }
+                          : { kind: "ids", ids: [...selection.rows.keys()] },
+                      );
+                      navigate(COMPOSE_FROM_GRID);
+                    }
+                  : undefined
+              }
             />
           ) : null}
           <DataGrid

@@ -23,6 +23,8 @@ export const adminEn: Shape<typeof adminZh> = {
     stats: "Statistics",
     usage: "Usage",
     reviews: "Reviews",
+    notices: "Mass notices",
+    inbox: "Messages",
     backups: "Backups",
   },
   titles: {

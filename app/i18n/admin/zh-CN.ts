@@ -20,6 +20,8 @@ export const adminZh = {
     stats: "统计分析",
     usage: "使用统计",
     reviews: "信息审核",
+    notices: "群发通知",
+    inbox: "站内信",
     backups: "数据备份",
   },
   titles: {

@@ -97,6 +97,7 @@ export const gridEn: Shape<typeof gridZh> = {
     keys: "Arrows move · Enter or typing edits · Ctrl+C / Ctrl+V copy and paste · Ctrl+D fills down · Ctrl+Z undoes · Alt+Enter opens details",
   },
   bulk: {
+    notice: "Send a notice",
     label: "Bulk actions",
     selected: "Selected: {{count}}",
     allSelected: "All {{count}} matching records selected",

@@ -94,6 +94,7 @@ export const gridZh = {
     keys: "方向键移动 · 回车或直接输入可修改 · Ctrl+C / Ctrl+V 复制粘贴 · Ctrl+D 向下填充 · Ctrl+Z 撤销 · Alt+回车 查看详情",
   },
   bulk: {
+    notice: "群发通知",
     label: "批量操作",
     selected: "已选 {{count}} 条",
     allSelected: "已选全部 {{count}} 条符合条件的记录",

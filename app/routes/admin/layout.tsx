@@ -6,13 +6,18 @@ import { PhoneNav, SideNav } from "../../components/admin/AdminNav.tsx";
 import { DemoBanner } from "../../components/ui.tsx";
 import { useRoot } from "../../components/useRoot.ts";
 import { requireStaff } from "../../core/route.server.ts";
+import { unreadCount } from "../../notify/inbox.server.ts";
 import { pendingReviewCount } from "../../selfservice/review.server.ts";
 import type { Route } from "./+types/layout";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const caller = await requireStaff(context, request);
-  // The navigation's badge: proposals waiting for this reviewer.
-  return { pendingReviews: await pendingReviewCount(context.services, caller) };
+  // The navigation's badges: proposals waiting for this reviewer, unread in-site messages.
+  const [pendingReviews, unreadInbox] = await Promise.all([
+    pendingReviewCount(context.services, caller),
+    unreadCount(context.services, caller),
+  ]);
+  return { pendingReviews, unreadInbox };
 }
 
 function LanguageLink() {

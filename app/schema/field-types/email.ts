@@ -11,7 +11,8 @@ const LABEL = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 const MAX_LOCAL = 64;
 const MAX_TOTAL = 254;
 
-function normalise(text: string): string | null {
+/** A typed address as stored ("Zhang@Example.COM " → "Zhang@example.com"); null when it is not one. */
+export function normaliseEmail(text: string): string | null {
   const address = cleanText(toHalfWidth(text)).replace(/^mailto:/i, "");
   const at = address.lastIndexOf("@");
   if (at < 1 || address.length > MAX_TOTAL) return null;
@@ -29,7 +30,7 @@ export const emailType: FieldTypeDefinition<string> = {
   parse(raw, field) {
     if (isBlank(raw)) return nothing();
     if (typeof raw !== "string") return wrongKind(field, "电子邮箱", "an email address");
-    const value = normalise(raw);
+    const value = normaliseEmail(raw);
     if (value) return { ok: true, value };
     return fail(
       field,
