@@ -259,7 +259,7 @@ export interface RecordMarkTable {
 
 export interface TransferJobTable {
   id: Generated<number>;
-  kind: "import" | "export";
+  kind: "import" | "export" | "print";
   table_id: number;
   user_id: number;
   org_path: string;
@@ -452,6 +452,21 @@ export interface NoticeOptOutTable {
   created_at: number;
 }
 
+export interface PrintTemplateTable {
+  id: Generated<number>;
+  table_id: number;
+  name: string;
+  category: string;
+  /** The template as JSON (app/print/template.ts). */
+  definition: string;
+  org_id: number;
+  org_path: string;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface NoticeGroupTable {
   id: Generated<number>;
   table_id: number;
@@ -501,6 +516,7 @@ export interface DB {
   notice_opt_outs: NoticeOptOutTable;
   notice_groups: NoticeGroupTable;
   notice_group_members: NoticeGroupMemberTable;
+  print_templates: PrintTemplateTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -464,6 +464,32 @@ const CASES: Partial<Record<WriteOperationId, Case>> = {
     setup: async (f) => ({ id: (await f.api("createReport", { body: example("createReport") })).id }),
     events: ["stats.deleted"],
   },
+  createPrintTemplate: {
+    setup: async () => ({ body: example("createPrintTemplate") }),
+    events: ["print.template_created"],
+  },
+  importPrintTemplate: {
+    setup: async () => ({ body: example("importPrintTemplate") }),
+    events: ["print.template_created"],
+  },
+  copyPrintTemplate: { setup: async () => ({ body: { ref: "builtin:badge" } }), events: ["print.template_created"] },
+  updatePrintTemplate: {
+    setup: async (f) => ({
+      id: (await f.api("createPrintTemplate", { body: example("createPrintTemplate") })).ref,
+      body: { ...example("updatePrintTemplate"), name: "活动胸卡（新）" },
+    }),
+    events: ["print.template_updated"],
+  },
+  deletePrintTemplate: {
+    setup: async (f) => ({ id: (await f.api("createPrintTemplate", { body: example("createPrintTemplate") })).ref }),
+    events: ["print.template_deleted"],
+  },
+  startPrint: {
+    setup: async (f) => ({
+      body: { template: "builtin:envelope", audience: { kind: "ids", ids: [(await newRecord(f)).id] } },
+    }),
+    events: ["print.job_created"],
+  },
 };
 
 /** A resident's pending proposal (a new mobile number each time). */

@@ -9,6 +9,7 @@ import { createTokenSchema } from "../auth/tokens.server.ts";
 import { createOrgSchema, updateOrgSchema } from "../org/tree.server.ts";
 import { BACKUP_OPERATIONS } from "./operations-backups.ts";
 import { NOTICE_OPERATIONS } from "./operations-notices.ts";
+import { PRINT_OPERATIONS } from "./operations-print.ts";
 import { QUERY_OPERATIONS } from "./operations-query.ts";
 import { RECORD_OPERATIONS } from "./operations-records.ts";
 import { SCHEMA_OPERATIONS } from "./operations-schema.ts";
@@ -49,6 +50,7 @@ export const TAGS = {
   inbox: { zh: "站内信", en: "In-site messages" },
   backups: { zh: "数据备份", en: "Backups" },
   notices: { zh: "群发通知", en: "Mass notices" },
+  print: { zh: "模板打印", en: "Template printing" },
   docs: { zh: "接口说明", en: "API description" },
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -313,6 +315,7 @@ export const OPERATIONS = [
   ...SELF_SERVICE_OPERATIONS,
   ...BACKUP_OPERATIONS,
   ...NOTICE_OPERATIONS,
+  ...PRINT_OPERATIONS,
   {
     operationId: "getOpenApi",
     method: "GET",
@@ -355,6 +358,7 @@ export const READ_ONLY_OPERATIONS = [
   "runSavedDashboard",
   "runSavedReport",
   "previewCampaign",
+  "previewPrint",
 ] as const satisfies readonly OperationId[];
 export type ApiPath = (typeof OPERATIONS)[number]["path"];
 

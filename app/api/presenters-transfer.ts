@@ -74,7 +74,7 @@ export type ImportResult = z.output<typeof importResultSchema>;
 export const jobSchema = z
   .object({
     id: count,
-    kind: z.enum(["import", "export"]),
+    kind: z.enum(["import", "export", "print"]),
     table: z.string().describe("数据表 key / Table key"),
     status: z.enum(["queued", "running", "done", "failed", "cancelled", "interrupted"]),
     phase: z
@@ -119,7 +119,14 @@ export function jobOut(job: JobView): JobOut {
     finishedAt: iso(job.finishedAt),
     links: {
       report: job.kind === "import" && settled && reportRows(job.result) > 0 ? `${base}/report` : null,
-      download: job.kind === "export" && job.status === "done" ? `${base}/download` : null,
+      download:
+        job.status !== "done"
+          ? null
+          : job.kind === "export"
+            ? `${base}/download`
+            : job.kind === "print"
+              ? `/api/v1/prints/${job.id}/pdf?download=1`
+              : null,
     },
   };
 }

@@ -115,7 +115,7 @@ export interface AuditEvents {
     owner: string;
   };
   /** Someone stopped an import or export job (its outcome follows as transfer.imported / nothing written). */
-  "transfer.cancelled": { job: number; kind: "import" | "export"; table: string; file: string };
+  "transfer.cancelled": { job: number; kind: "import" | "export" | "print"; table: string; file: string };
   /** In-site messages marked read: one (`message`) or all of the reader's unread ones. */
   "inbox.read": { count: number; message?: number };
   /** Log rows past the retention period moved into an archive file (the chain goes on from lastHash). */
@@ -177,6 +177,15 @@ export interface AuditEvents {
   "notice.group_deleted": { group: number; name: string };
   /** A message opened from the outbox by staff (an .eml or text file). */
   "notice.outbox_read": { message: number; campaign: number };
+  /** Template printing 模板打印 (app/print/): templates designed, imported, removed; print jobs run. */
+  "print.template_created": { template: number; name: string; via: "designer" | "import" | "copy" };
+  "print.template_updated": { template: number; name: string };
+  "print.template_deleted": { template: number; name: string };
+  "print.template_exported": { template: string; name: string };
+  /** A print job asked for: who (the caller), which template, for how many records, from which audience. */
+  "print.job_created": { job: number; template: string; name: string; records: number; audience: string };
+  "print.job_finished": { job: number; template: string; records: number; pages: number; bytes: number };
+  "print.downloaded": { job: number; template: string; records: number };
   /** Written into the restored database once its rows and files matched the backup's manifest. */
   "backup.restored": {
     file: string;
@@ -307,4 +316,11 @@ export const AUDIT_EVENT_TYPES = [
   "notice.group_created",
   "notice.group_deleted",
   "notice.outbox_read",
+  "print.template_created",
+  "print.template_updated",
+  "print.template_deleted",
+  "print.template_exported",
+  "print.job_created",
+  "print.job_finished",
+  "print.downloaded",
 ] as const satisfies readonly AuditEventType[];

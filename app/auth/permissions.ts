@@ -39,6 +39,9 @@ export const ACTIONS = [
   // street office's.
   "notice.send",
   "notice.configure",
+  // Template printing: printing the records one reads (badges, envelopes …); designing the templates.
+  "print.run",
+  "print.design",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +57,7 @@ const RECORD_KEEPING: readonly Action[] = [
   "record.write",
   "record.delete",
   "stats.read",
+  "print.run",
 ];
 const DATABASE_MANAGEMENT: readonly Action[] = [
   ...RECORD_KEEPING,
@@ -62,6 +66,7 @@ const DATABASE_MANAGEMENT: readonly Action[] = [
   "record.reveal",
   "view.share",
   "usage.read",
+  "print.design",
 ];
 
 // Reviewed self-service updates: residents propose changes to their own record (only theirs: the account's

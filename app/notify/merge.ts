@@ -199,6 +199,17 @@ function checkPart(part: ContentPart, known: ReadonlySet<string>): TemplateSpans
   };
 }
 
+/** A merge text compiled on its own (a print template's text box), or what is wrong with it. */
+export function prepareText(
+  part: ContentPart,
+  names: Iterable<string>,
+): { ok: true; render: (values: Values) => string } | { ok: false; zh: string; en: string } {
+  const checked = checkPart(part, new Set(names));
+  if (!Array.isArray(checked)) return { ok: false, ...checked };
+  const compiled = compile(checked, raw);
+  return { ok: true, render: (values) => compiled(values, "") };
+}
+
 export type RenderedContent = Pick<OutgoingMessage, "subject" | "text" | "html" | "smsParams"> & {
   /** The SMS text: the content's own, else its text. */
   sms: string;

@@ -37,14 +37,21 @@ export function breakChinese(word: string): string[] {
   return parts;
 }
 
+/** The font file of a weight (to measure text with the same outlines the PDF draws). */
+export function pdfFontFile(weight: 400 | 700): string {
+  return weight === 700
+    ? require.resolve(`${PACKAGE}/700Bold/NotoSansSC_700Bold.ttf`)
+    : require.resolve(`${PACKAGE}/400Regular/NotoSansSC_400Regular.ttf`);
+}
+
 /** Register the font (once per process); returns its family name for styles. */
 export function registerPdfFont(): string {
   if (registered) return PDF_FONT;
   Font.register({
     family: PDF_FONT,
     fonts: [
-      { src: require.resolve(`${PACKAGE}/400Regular/NotoSansSC_400Regular.ttf`), fontWeight: 400 },
-      { src: require.resolve(`${PACKAGE}/700Bold/NotoSansSC_700Bold.ttf`), fontWeight: 700 },
+      { src: pdfFontFile(400), fontWeight: 400 },
+      { src: pdfFontFile(700), fontWeight: 700 },
     ],
   });
   Font.registerHyphenationCallback(breakChinese);

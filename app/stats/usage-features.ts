@@ -1,6 +1,6 @@
 // The catalogue of platform functions whose use is counted (使用统计): the only list of them. Recording a
 // key that is not here is a type error, and the API refuses to be asked for one. Pure: the console page
-// labels its chart and table from it. Prints are not in the product yet, so not here.
+// labels its chart and table from it.
 
 export const USAGE_GROUPS = {
   portal: { zh: "门户", en: "Portal" },
@@ -10,6 +10,7 @@ export const USAGE_GROUPS = {
   transfer: { zh: "导入导出", en: "Import and export" },
   stats: { zh: "统计", en: "Statistics" },
   notices: { zh: "群发", en: "Mass notices" },
+  prints: { zh: "打印", en: "Printing" },
 } as const;
 export type UsageGroup = keyof typeof USAGE_GROUPS;
 
@@ -46,6 +47,7 @@ export const USAGE_FEATURES = {
   "notice.sent.sms": { group: "notices", zh: "发出短信", en: "SMS sent" },
   "notice.sent.fax": { group: "notices", zh: "发出传真", en: "Faxes sent" },
   "notice.sent.inbox": { group: "notices", zh: "发出站内信", en: "In-site messages sent" },
+  "print.job": { group: "prints", zh: "打印任务", en: "Print jobs" },
 } as const satisfies Record<string, FeatureLabel>;
 
 export type UsageFeature = keyof typeof USAGE_FEATURES;

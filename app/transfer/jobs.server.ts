@@ -1,4 +1,4 @@
-// Background jobs for imports and exports (SPEC §A4): a row in transfer_jobs per job, its files under
+// Background jobs for imports, exports and print jobs (SPEC §A4, §A7): a row in transfer_jobs per job, its files under
 // <data dir>/transfer/<id>/, progress written about once a second, cancel through an AbortController
 // held by the process running it. A job left running by a process that died is marked interrupted at
 // the next start, with the committed prefix its row recorded.
@@ -15,7 +15,7 @@ export type JobStatus = TransferJobTable["status"];
 
 export interface JobView {
   id: number;
-  kind: "import" | "export";
+  kind: "import" | "export" | "print";
   table: string;
   status: JobStatus;
   phase: string;
@@ -46,7 +46,7 @@ export const jobDir = (services: Services, id: number) =>
 export async function createJob(
   services: Services,
   caller: Caller,
-  job: { kind: "import" | "export"; tableId: number; phase: string; fileName: string; options: unknown },
+  job: { kind: "import" | "export" | "print"; tableId: number; phase: string; fileName: string; options: unknown },
 ): Promise<number> {
   const now = Date.now();
   const inserted = await services.db

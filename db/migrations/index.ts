@@ -11,6 +11,7 @@ import * as m0008 from "./0008_self_service.ts";
 import * as m0009 from "./0009_backups.ts";
 import * as m0010 from "./0010_audit_archive.ts";
 import * as m0011 from "./0011_notices.ts";
+import * as m0012 from "./0012_print_templates.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_backups": m0009,
   "0010_audit_archive": m0010,
   "0011_notices": m0011,
+  "0012_print_templates": m0012,
 };
