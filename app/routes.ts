@@ -48,6 +48,12 @@ export default [
       route("notices/settings", "routes/admin/notices/settings.tsx"),
       route("notices/:id", "routes/admin/notices/campaign.tsx"),
 
+      // Template printing: the templates, a print job's page, the designer.
+      route("print", "routes/admin/print/templates.tsx"),
+      route("print/new", "routes/admin/print/print.tsx"),
+      route("print/templates/new", "routes/admin/print/designer.tsx", { id: "print-designer-new" }),
+      route("print/templates/:ref", "routes/admin/print/designer.tsx"),
+
       // The community database: records, table design, dictionaries, recycle bin, uploaded files.
       route("data/:table", "routes/admin/data/list.tsx"),
       route("data/:table/bulk", "routes/admin/data/bulk.ts"),

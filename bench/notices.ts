@@ -16,6 +16,7 @@ import { createCampaign, getCampaign } from "../app/notify/campaigns.server.ts";
 import { saveChannelSettings } from "../app/notify/channels.server.ts";
 import { startNoticeWorker } from "../app/notify/worker.server.ts";
 import { startSmtpPeer } from "../tests/support/smtp-peer.ts";
+import { writeDocsSection } from "./report.ts";
 import { emptyMysql } from "./transfer.ts";
 
 const HOME = path.resolve(".bench");
@@ -235,11 +236,5 @@ export function writeNoticeReport(results: readonly NoticeResult[], machine: str
   fs.mkdirSync(HOME, { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ machine, results }, null, 2)}\n`);
   process.stdout.write(`\n${table}\nJSON: ${out}\n`);
-  if (!docs) return;
-  const doc = path.resolve("docs/PERFORMANCE.md");
-  const text = fs.readFileSync(doc, "utf8");
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/PERFORMANCE.md has no ${START} … ${END} section`);
-  fs.writeFileSync(doc, `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`);
+  if (docs) writeDocsSection(START, END, table);
 }

@@ -82,12 +82,16 @@ export function writeReport(
   fs.writeFileSync(out, `${JSON.stringify({ machine: options.machine, results: rows }, null, 2)}\n`);
   const table = markdown(summaries, options.machine, options.people);
   process.stdout.write(`\n${table}\nJSON: ${out}\n`);
-  if (!options.docs) return;
+  if (options.docs) writeDocsSection(START, END, table);
+}
+
+/** Replaces what docs/PERFORMANCE.md holds between two markers with `table`. */
+export function writeDocsSection(start: string, end: string, table: string): void {
   const doc = fs.readFileSync(DOC, "utf8");
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/PERFORMANCE.md has no ${START} … ${END} section`);
-  fs.writeFileSync(DOC, `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}`);
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/PERFORMANCE.md has no ${start} … ${end} section`);
+  fs.writeFileSync(DOC, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
 }
 
 /** The docs are formatted by the project's formatter; the tables are written as it aligns them. */

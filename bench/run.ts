@@ -13,6 +13,7 @@ import { createRecord } from "../app/people/records/write.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { openDataset } from "./dataset.ts";
 import { benchNotices, writeNoticeReport } from "./notices.ts";
+import { benchPrint, writePrintReport } from "./print.ts";
 import { operations, sampleParameters } from "./operations.ts";
 import { type BenchResult, type EngineSummary, formatDocs, writeReport } from "./report.ts";
 import { benchTransfer } from "./transfer.ts";
@@ -28,7 +29,7 @@ export interface BenchOptions {
   docs: boolean;
   fresh: boolean;
   /** Which parts to measure: the query engine, import/export, or both. */
-  only?: "engine" | "transfer" | "notices";
+  only?: "engine" | "transfer" | "notices" | "print";
   /** Rows of the import/export sheets (default 100 000 and 1 000 000). */
   transferRows?: number[];
   log: (line: string) => void;
@@ -198,6 +199,10 @@ export async function runBench(options: BenchOptions): Promise<EngineSummary[]> 
       log: options.log,
     });
     writeNoticeReport(results, machine, options.docs);
+  }
+  if (!options.only || options.only === "print") {
+    const results = await benchPrint({ ...(options.mysql ? { mysql: options.mysql } : {}), log: options.log });
+    writePrintReport(results, machine, options.docs);
   }
   if (options.docs) formatDocs();
   return [];

@@ -2,11 +2,11 @@
 // query engine's table and this one can be measured at different times.
 import fs from "node:fs";
 import path from "node:path";
+import { writeDocsSection } from "./report.ts";
 import type { TransferResult } from "./transfer.ts";
 
 const START = "<!-- bench-transfer:start -->";
 const END = "<!-- bench-transfer:end -->";
-const DOC = path.resolve("docs/PERFORMANCE.md");
 
 const s = (n: number) => `${n.toFixed(1)} s`;
 
@@ -41,10 +41,5 @@ export function writeTransferReport(
   fs.writeFileSync(out, `${JSON.stringify({ machine, results }, null, 2)}\n`);
   const table = transferMarkdown(results, machine);
   process.stdout.write(`\n${table}\nJSON: ${out}\n`);
-  if (!docs) return;
-  const doc = fs.readFileSync(DOC, "utf8");
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/PERFORMANCE.md has no ${START} … ${END} section`);
-  fs.writeFileSync(DOC, `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}`);
+  if (docs) writeDocsSection(START, END, table);
 }

@@ -19,7 +19,7 @@ export function benchCommand(): Command {
     .option("--fresh", "generate the people again instead of reusing an earlier run's")
     .option(
       "--only <part>",
-      "engine (the query operations), transfer (import and export) or notices (mass emails); default all",
+      "engine (the query operations), transfer (import and export), notices (mass emails) or print (badges to PDF); default all",
     )
     .option("--transfer-rows <list>", "rows of the import/export sheets, e.g. 100000,1000000 (the default)")
     .action(
@@ -33,8 +33,8 @@ export function benchCommand(): Command {
         only?: string;
         transferRows?: string;
       }) => {
-        if (opts.only && !["engine", "transfer", "notices"].includes(opts.only))
-          throw new InvalidArgumentError("--only takes engine, transfer or notices");
+        if (opts.only && !["engine", "transfer", "notices", "print"].includes(opts.only))
+          throw new InvalidArgumentError("--only takes engine, transfer, notices or print");
         const { runBench } = await import("../bench/run.ts");
         await runBench({
           people: opts.people,
@@ -43,7 +43,7 @@ export function benchCommand(): Command {
           ...(opts.out ? { out: opts.out } : {}),
           docs: Boolean(opts.docs),
           fresh: Boolean(opts.fresh),
-          ...(opts.only ? { only: opts.only as "engine" | "transfer" | "notices" } : {}),
+          ...(opts.only ? { only: opts.only as "engine" | "transfer" | "notices" | "print" } : {}),
           ...(opts.transferRows
             ? { transferRows: opts.transferRows.split(",").map((n) => parseCount(n.trim())) }
             : {}),

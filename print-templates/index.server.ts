@@ -13,7 +13,16 @@ export interface BuiltinPrintTemplate {
 }
 
 /** The order the console lists them in; files not named here follow by name. */
-const ORDER = ["badge", "envelope", "thank-you-letter", "certificate", "tent-card", "birthday-card", "spring-card"];
+const ORDER = [
+  "badge",
+  "envelope",
+  "address-labels",
+  "thank-you-letter",
+  "certificate",
+  "tent-card",
+  "birthday-card",
+  "spring-card",
+];
 
 async function templatesDir(): Promise<string> {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {

@@ -6,6 +6,7 @@ import { migrateToLatest } from "../../db/migrate.ts";
 import { sealAccountMobiles } from "../auth/account-mobile.server.ts";
 import { loadDemoPeople } from "../demo/people-records.server.ts";
 import { loadDemo } from "../demo/seed.server.ts";
+import { seedDemoPhotos } from "../demo/photos.server.ts";
 import { seedDemoViews } from "../demo/views.server.ts";
 import { localFileStorage } from "../files/storage.server.ts";
 import { fieldCipherFromKeys } from "../people/crypto/field-cipher.server.ts";
@@ -56,6 +57,8 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
       log.info(people, "generated demo people");
       // The lists offices keep of their people (独居老人 …), ready to filter by and send notices to.
       await seedDemoViews(services);
+      // Some people with a photo, as a badge print shows them.
+      log.info({ photos: await seedDemoPhotos(services) }, "gave demo people photos");
     }
   }
   return services;

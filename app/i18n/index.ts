@@ -12,6 +12,8 @@ import { common } from "./common.ts";
 import { gridEn } from "./grid/en.ts";
 import { gridZh } from "./grid/zh-CN.ts";
 import { noticesEn } from "./notices/en.ts";
+import { printEn } from "./print/en.ts";
+import { printZh } from "./print/zh-CN.ts";
 import { noticesZh } from "./notices/zh-CN.ts";
 import { portal } from "./portal.ts";
 import { queryEn } from "./query/en.ts";
@@ -58,6 +60,8 @@ const backups = { "zh-CN": backupsZh, en: backupsEn };
 // channels' settings, the console inbox and the unsubscribe page (t("channels.…")).
 const notices = { "zh-CN": noticesZh, en: noticesEn };
 const channels = { "zh-CN": channelsZh, en: channelsEn };
+// Template printing: templates, print jobs, the designer (t("print.…")).
+const print = { "zh-CN": printZh, en: printEn };
 // Usage statistics of the platform (t("usage.…")).
 const usage = { "zh-CN": usageZh, en: usageEn };
 
@@ -76,6 +80,7 @@ const resources = Object.fromEntries(
         query: query[lang],
         notices: notices[lang],
         portal: portal[lang],
+        print: print[lang],
         records: records[lang],
         schema: schema[lang],
         selfservice: selfservice[lang],

@@ -11,7 +11,10 @@ const ELLIPSIS = "…";
 /** Room left at a line's end for rounding between our measure and the renderer's. */
 const SLACK = 0.985;
 
-type Font = { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
+type Font = {
+  unitsPerEm: number;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+};
 const fonts = new Map<number, Font>();
 
 function font(weight: 400 | 700): Font {
@@ -28,16 +31,30 @@ interface Measure {
   (text: string, size: number): number;
 }
 
+/**
+ * Widths from each character's advance (cached per character): Chinese text has no kerning or ligatures,
+ * and the little Latin text may have leaves the line's slack to cover — far quicker than shaping every
+ * candidate line.
+ */
 function measurer(el: Pick<TextElement, "fontWeight" | "letterSpacing">): Measure {
   const f = font(el.fontWeight);
-  const cache = new Map<string, number>();
-  return (text, size) => {
-    let units = cache.get(text);
-    if (units === undefined) {
-      units = f.layout(text).advanceWidth;
-      cache.set(text, units);
+  const advances = new Map<number, number>();
+  const advance = (cp: number) => {
+    let a = advances.get(cp);
+    if (a === undefined) {
+      a = f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+      advances.set(cp, a);
     }
-    return (units / f.unitsPerEm) * size + el.letterSpacing * [...text].length;
+    return a;
+  };
+  return (text, size) => {
+    let em = 0;
+    let chars = 0;
+    for (const ch of text) {
+      em += advance(ch.codePointAt(0)!);
+      chars++;
+    }
+    return em * size + el.letterSpacing * chars;
   };
 }
 

@@ -56,7 +56,8 @@ async function loadLabels(
   for (let i = 0; i < ids.length; i += BATCH) {
     signal?.throwIfAborted();
     const batch: Recipient[] = await loader.load(ids.slice(i, i + BATCH));
-    for (const recipient of batch) labels.push(await make(recipient));
+    // Concurrently: photos decode and scale on libuv's threads while the next labels are merged.
+    labels.push(...(await Promise.all(batch.map((recipient) => make(recipient)))));
     onBatch(Math.min(ids.length, i + BATCH));
   }
   return labels;

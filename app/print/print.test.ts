@@ -193,7 +193,14 @@ describe("the other built-in templates", () => {
   });
 
   it("prints every built-in template for a person", async () => {
-    for (const ref of ["thank-you-letter", "certificate", "tent-card", "birthday-card", "spring-card"]) {
+    for (const ref of [
+      "address-labels",
+      "thank-you-letter",
+      "certificate",
+      "tent-card",
+      "birthday-card",
+      "spring-card",
+    ]) {
       const { file } = await print(fengsheng, `builtin:${ref}`, [people.张伟强]);
       expect(pageCount(file), ref).toBe(1);
       expect(pdfText(file).replace(/\s/g, ""), ref).toMatch(/张/);

@@ -22,6 +22,7 @@ interface NavItem {
     | "backups"
     | "reviews"
     | "notices"
+    | "print"
     | "inbox";
   action: Action | null;
   icon: ReactNode;
@@ -64,6 +65,12 @@ const ITEMS: NavItem[] = [
     label: "notices",
     action: "notice.send",
     icon: icon("M4 10v4h3l5 4V6L7 10zM16 9a4 4 0 010 6M18.5 6.5a8 8 0 010 11"),
+  },
+  {
+    to: "/admin/print",
+    label: "print",
+    action: "print.run",
+    icon: icon("M7 8V3h10v5M7 17H4v-7h16v7h-3M7 14h10v7H7z"),
   },
   {
     to: "/admin/inbox",

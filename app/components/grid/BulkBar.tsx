@@ -1,6 +1,6 @@
 // What to do with the ticked rows: tick every row the filter matches, move them to the recycle bin (after
 // a confirmation), set one field to one value on all of them, give them a colour mark (or take it off),
-// or send them a notice (群发通知, on the compose page).
+// send them a notice (群发通知, on the compose page) or print them (打印, on the print page).
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { writable } from "./cells.ts";
@@ -25,6 +25,8 @@ export function BulkBar(props: {
   onMark(colour: string | null): void;
   /** Absent when the caller may not send notices (or the table takes none). */
   onNotice?(): void;
+  /** Absent when the caller may not print. */
+  onPrint?(): void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -81,6 +83,11 @@ export function BulkBar(props: {
         {props.onNotice ? (
           <button type="button" className={button} onClick={props.onNotice}>
             {t("grid.bulk.notice")}
+          </button>
+        ) : null}
+        {props.onPrint ? (
+          <button type="button" className={button} onClick={props.onPrint}>
+            {t("grid.bulk.print")}
           </button>
         ) : null}
         {props.table.can.delete ? (

@@ -10,6 +10,7 @@ import type { RowWindow } from "../../../analytics/query/results.ts";
 import type { ViewDefinition } from "../../query/view.ts";
 import { localMessage } from "../format.ts";
 import { COMPOSE_FROM_GRID, handOverAudience } from "../notices/sendFromGrid.ts";
+import { handOverToPrint, PRINT_FROM_GRID } from "../print/printFromGrid.ts";
 import { Notice } from "../ui.tsx";
 import { useRoot } from "../useRoot.ts";
 import { gridApi } from "./api.ts";
@@ -153,6 +154,19 @@ export function GridView(props: GridViewProps) {
                           : { kind: "ids", ids: [...selection.rows.keys()] },
                       );
                       navigate(COMPOSE_FROM_GRID);
+                    }
+                  : undefined
+              }
+              onPrint={
+                user?.actions.includes("print.run")
+                  ? () => {
+                      handOverToPrint({
+                        table: table.key,
+                        audience: selection.all
+                          ? { kind: "query", query: state.query }
+                          : { kind: "ids", ids: [...selection.rows.keys()] },
+                      });
+                      navigate(PRINT_FROM_GRID);
                     }
                   : undefined
               }

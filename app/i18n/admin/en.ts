@@ -24,6 +24,7 @@ export const adminEn: Shape<typeof adminZh> = {
     usage: "Usage",
     reviews: "Reviews",
     notices: "Mass notices",
+    print: "Template printing",
     inbox: "Messages",
     backups: "Backups",
   },
@@ -214,6 +215,8 @@ export const adminEn: Shape<typeof adminZh> = {
       inbox: "In-site messages",
       selfservice: "Residents' own changes",
       backup: "Backups",
+      notice: "Mass notices",
+      print: "Template printing",
       keys: "Keys",
     },
     sensitiveChanged: "changed (sensitive field)",
@@ -302,6 +305,7 @@ export const adminEn: Shape<typeof adminZh> = {
     },
     selfservice: { propose: "Propose changes to own record", review: "Review residents' changes" },
     backup: { manage: "Manage backups" },
+    print: { run: "Print with templates", design: "Design print templates" },
   },
   events: {
     auth: {
@@ -375,6 +379,15 @@ export const adminEn: Shape<typeof adminZh> = {
       rejected: "Resident's changes rejected",
     },
     backup: { created: "Backup made", failed: "Backup failed", restored: "Restored from a backup" },
+    print: {
+      template_created: "Print template created",
+      template_updated: "Print template changed",
+      template_deleted: "Print template deleted",
+      template_exported: "Print template exported",
+      job_created: "Print job started",
+      job_finished: "Print file made",
+      downloaded: "Print file opened or downloaded",
+    },
   },
   profile: { username: "Username", displayName: "Name", role: "Role", org: "Organisation" },
   password: {

@@ -21,6 +21,7 @@ export const adminZh = {
     usage: "使用统计",
     reviews: "信息审核",
     notices: "群发通知",
+    print: "模板打印",
     inbox: "站内信",
     backups: "数据备份",
   },
@@ -205,6 +206,8 @@ export const adminZh = {
       inbox: "站内信",
       selfservice: "居民信息自助修改",
       backup: "数据备份",
+      notice: "群发通知",
+      print: "模板打印",
       keys: "密钥",
     },
     sensitiveChanged: "已修改（敏感字段）",
@@ -293,6 +296,7 @@ export const adminZh = {
     },
     selfservice: { propose: "提交本人信息修改", review: "审核居民信息修改" },
     backup: { manage: "管理数据备份" },
+    print: { run: "按模板打印", design: "设计打印模板" },
   },
   events: {
     auth: {
@@ -362,6 +366,15 @@ export const adminZh = {
       rejected: "退回居民信息修改",
     },
     backup: { created: "完成数据备份", failed: "数据备份失败", restored: "从备份恢复数据" },
+    print: {
+      template_created: "新建打印模板",
+      template_updated: "修改打印模板",
+      template_deleted: "删除打印模板",
+      template_exported: "导出打印模板",
+      job_created: "发起打印",
+      job_finished: "打印文件已生成",
+      downloaded: "打开或下载打印文件",
+    },
   },
   profile: { username: "用户名", displayName: "姓名", role: "角色", org: "所属组织" },
   password: {

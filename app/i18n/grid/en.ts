@@ -98,6 +98,7 @@ export const gridEn: Shape<typeof gridZh> = {
   },
   bulk: {
     notice: "Send a notice",
+    print: "Print",
     label: "Bulk actions",
     selected: "Selected: {{count}}",
     allSelected: "All {{count}} matching records selected",

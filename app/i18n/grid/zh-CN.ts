@@ -95,6 +95,7 @@ export const gridZh = {
   },
   bulk: {
     notice: "群发通知",
+    print: "打印",
     label: "批量操作",
     selected: "已选 {{count}} 条",
     allSelected: "已选全部 {{count}} 条符合条件的记录",
