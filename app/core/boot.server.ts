@@ -58,7 +58,8 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
       // The lists offices keep of their people (独居老人 …), ready to filter by and send notices to.
       await seedDemoViews(services);
       // Some people with a photo, as a badge print shows them.
-      log.info({ photos: await seedDemoPhotos(services) }, "gave demo people photos");
+      if (config.demoPhotos > 0)
+        log.info({ photos: await seedDemoPhotos(services, config.demoPhotos) }, "gave demo people photos");
     }
   }
   return services;

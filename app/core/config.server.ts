@@ -27,6 +27,8 @@ export interface Config {
   demoPeople: number;
   /** Whether the demo registers its residents 张伟 and 刘洋 as people linked to their accounts. */
   demoResidents: boolean;
+  /** How many generated people of each demo community get a (drawn placeholder) photo. */
+  demoPhotos: number;
   /** Backups (app/backup/): "daily HH:MM" in Beijing time, or "off"; where files go; what retention keeps. */
   backupSchedule: string;
   /** LINLI_BACKUP_DIR; unset: <data dir>/backups. */
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: retentionDays(env.LINLI_AUDIT_RETENTION_DAYS),
     demoPeople: env.LINLI_DEMO_PEOPLE === "0" ? 0 : intFrom(env.LINLI_DEMO_PEOPLE, 2000),
     demoResidents: env.LINLI_DEMO_RESIDENTS !== "0" && env.LINLI_DEMO_RESIDENTS !== "false",
+    demoPhotos: env.LINLI_DEMO_PHOTOS === "0" ? 0 : intFrom(env.LINLI_DEMO_PHOTOS, 80),
     // Tests start servers at any hour: no scheduled backups unless a test asks for them.
     backupSchedule: checked(
       parseSchedule,

@@ -87,7 +87,7 @@ describe("template printing in the browser", () => {
     await page.goto(`${base}/admin/print`);
     await page.locator('[data-template="builtin:badge"]').getByRole("link", { name: "打印" }).click();
     await page.waitForURL(/\/admin\/print\/new/);
-    await page.getByLabel("保存的视图").selectOption({ label: "敬老月志愿者" });
+    await page.getByRole("combobox", { name: "保存的视图" }).selectOption({ label: "敬老月志愿者" });
     await page.getByRole("button", { name: "生成 PDF" }).click();
     const file = await madePdf("badges.pdf");
     expect(pages(file)).toBe(8);
@@ -99,7 +99,7 @@ describe("template printing in the browser", () => {
 
   it("prints envelopes for the same people, one an envelope", async () => {
     await page.goto(`${base}/admin/print/new?template=builtin:envelope`);
-    await page.getByLabel("保存的视图").selectOption({ label: "敬老月志愿者" });
+    await page.getByRole("combobox", { name: "保存的视图" }).selectOption({ label: "敬老月志愿者" });
     await page.getByRole("button", { name: "生成 PDF" }).click();
     const file = await madePdf("envelopes.pdf");
     expect(pages(file)).toBe(60);
@@ -134,7 +134,7 @@ describe("template printing in the browser", () => {
     await table.waitFor();
     const shown = (await table.textContent()) ?? "";
     expect(shown).toContain("发起打印");
-    expect(shown).toContain("李秀梅");
+    expect(shown).toContain("fengsheng");
     expect(shown).toMatch(/胸卡/);
     await auditor.close();
   });

@@ -47,6 +47,8 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<TestE
     demoPeople: 0,
     // Likewise the demo residents' own person records (self-service tests ask for them).
     demoResidents: false,
+    // And the demo's placeholder photos (the print tests upload their own).
+    demoPhotos: 0,
     ...overrides,
   };
   return {
