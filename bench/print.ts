@@ -71,15 +71,28 @@ async function benchStore(
     const table = await loadTable(services.db, "people");
     const rows = await services.db.selectFrom("records").select(["id", "data", "org_path"]).execute();
     for (const [i, row] of rows.entries()) {
-      const photo = await storeFile(services, caller, { name: "photo.jpg", data: await phonePhoto(i) }, "photo", row.org_path);
+      const photo = await storeFile(
+        services,
+        caller,
+        { name: "photo.jpg", data: await phonePhoto(i) },
+        "photo",
+        row.org_path,
+      );
       const data = { ...JSON.parse(row.data), photo: photo.id };
-      await services.db.updateTable("records").set({ data: JSON.stringify(data) }).where("id", "=", row.id).execute();
+      await services.db
+        .updateTable("records")
+        .set({ data: JSON.stringify(data) })
+        .where("id", "=", row.id)
+        .execute();
     }
     const ids = rows.map((r) => Number(r.id));
 
     log(`${store}: printing ${ids.length.toLocaleString("en")} badges`);
     const started = performance.now();
-    const job = await startPrint(services, caller, { template: "builtin:badge", audience: { kind: "ids", ids } });
+    const job = await startPrint(services, caller, {
+      template: "builtin:badge",
+      audience: { kind: "ids", ids },
+    });
     await jobSettled(job.id);
     const seconds = (performance.now() - started) / 1000;
     const done = await printJob(services, caller, job.id);

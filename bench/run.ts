@@ -13,8 +13,8 @@ import { createRecord } from "../app/people/records/write.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { openDataset } from "./dataset.ts";
 import { benchNotices, writeNoticeReport } from "./notices.ts";
-import { benchPrint, writePrintReport } from "./print.ts";
 import { operations, sampleParameters } from "./operations.ts";
+import { benchPrint, writePrintReport } from "./print.ts";
 import { type BenchResult, type EngineSummary, formatDocs, writeReport } from "./report.ts";
 import { benchTransfer } from "./transfer.ts";
 import { writeTransferReport } from "./transfer-report.ts";
@@ -201,7 +201,10 @@ export async function runBench(options: BenchOptions): Promise<EngineSummary[]> 
     writeNoticeReport(results, machine, options.docs);
   }
   if (!options.only || options.only === "print") {
-    const results = await benchPrint({ ...(options.mysql ? { mysql: options.mysql } : {}), log: options.log });
+    const results = await benchPrint({
+      ...(options.mysql ? { mysql: options.mysql } : {}),
+      log: options.log,
+    });
     writePrintReport(results, machine, options.docs);
   }
   if (options.docs) formatDocs();

@@ -54,6 +54,8 @@ export function createHttpApp(services: Services, options: HttpOptions): express
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", "data:", "blob:"],
           connectSrc: dev ? ["'self'", "ws:", "wss:"] : ["'self'"],
+          // PDFs the page made (a print job, the designer's preview) shown or printed in a frame as blob: URLs.
+          frameSrc: ["'self'", "blob:"],
           frameAncestors: ["'none'"],
           formAction: ["'self'"],
           objectSrc: ["'none'"],

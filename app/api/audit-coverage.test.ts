@@ -472,7 +472,10 @@ const CASES: Partial<Record<WriteOperationId, Case>> = {
     setup: async () => ({ body: example("importPrintTemplate") }),
     events: ["print.template_created"],
   },
-  copyPrintTemplate: { setup: async () => ({ body: { ref: "builtin:badge" } }), events: ["print.template_created"] },
+  copyPrintTemplate: {
+    setup: async () => ({ body: { ref: "builtin:badge" } }),
+    events: ["print.template_created"],
+  },
   updatePrintTemplate: {
     setup: async (f) => ({
       id: (await f.api("createPrintTemplate", { body: example("createPrintTemplate") })).ref,
@@ -481,7 +484,9 @@ const CASES: Partial<Record<WriteOperationId, Case>> = {
     events: ["print.template_updated"],
   },
   deletePrintTemplate: {
-    setup: async (f) => ({ id: (await f.api("createPrintTemplate", { body: example("createPrintTemplate") })).ref }),
+    setup: async (f) => ({
+      id: (await f.api("createPrintTemplate", { body: example("createPrintTemplate") })).ref,
+    }),
     events: ["print.template_deleted"],
   },
   startPrint: {

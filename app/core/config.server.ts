@@ -62,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: retentionDays(env.LINLI_AUDIT_RETENTION_DAYS),
     demoPeople: env.LINLI_DEMO_PEOPLE === "0" ? 0 : intFrom(env.LINLI_DEMO_PEOPLE, 2000),
     demoResidents: env.LINLI_DEMO_RESIDENTS !== "0" && env.LINLI_DEMO_RESIDENTS !== "false",
-    demoPhotos: env.LINLI_DEMO_PHOTOS === "0" ? 0 : intFrom(env.LINLI_DEMO_PHOTOS, 80),
+    demoPhotos: env.LINLI_DEMO_PHOTOS === "0" ? 0 : intFrom(env.LINLI_DEMO_PHOTOS, 24),
     // Tests start servers at any hour: no scheduled backups unless a test asks for them.
     backupSchedule: checked(
       parseSchedule,

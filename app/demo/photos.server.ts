@@ -9,8 +9,21 @@ import { updateRecord } from "../people/records/write.server.ts";
 import { PERSON_TABLE_KEY } from "../schema/builtin/person-table.ts";
 import { loadTable } from "../schema/tables.server.ts";
 
+const VARIANTS = 12;
+const drawn = new Map<number, Promise<Buffer>>();
+
+/** One of a dozen silhouettes (drawn once each: the demo's first start stays quick). */
 function silhouette(i: number): Promise<Buffer> {
-  const hue = (i * 47) % 360;
+  const variant = i % VARIANTS;
+  let image = drawn.get(variant);
+  if (!image) {
+    image = draw((variant * 360) / VARIANTS);
+    drawn.set(variant, image);
+  }
+  return image;
+}
+
+function draw(hue: number): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="480">
   <rect width="360" height="480" fill="hsl(${hue},40%,86%)"/>
   <circle cx="180" cy="190" r="92" fill="hsl(${hue},22%,52%)"/>
@@ -20,13 +33,17 @@ function silhouette(i: number): Promise<Buffer> {
 }
 
 /** Gives the first `perCommunity` people of each community a photo. */
-export async function seedDemoPhotos(services: Services, perCommunity = 80): Promise<number> {
+export async function seedDemoPhotos(services: Services, perCommunity: number): Promise<number> {
   const actor = await loadActorByUsername(services.db, "admin");
   if (!actor) return 0;
   const caller = { actor, ip: null, via: "system" as const };
   const table = await loadTable(services.db, PERSON_TABLE_KEY);
   if (!table.fields.some((f) => f.key === "photo")) return 0;
-  const communities = await services.db.selectFrom("orgs").select("path").where("kind", "=", "community").execute();
+  const communities = await services.db
+    .selectFrom("orgs")
+    .select("path")
+    .where("kind", "=", "community")
+    .execute();
   let made = 0;
   for (const community of communities) {
     const rows = await services.db

@@ -26,10 +26,8 @@ function font(weight: 400 | 700): Font {
   return f;
 }
 
-interface Measure {
-  /** Width in points of `text` at `size`. */
-  (text: string, size: number): number;
-}
+/** Width in points of `text` at `size`. */
+type Measure = (text: string, size: number) => number;
 
 /**
  * Widths from each character's advance (cached per character): Chinese text has no kerning or ligatures,

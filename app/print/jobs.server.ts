@@ -12,15 +12,15 @@ import { invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
 import { contentDisposition } from "../files/names.ts";
-import { audienceSchema } from "../notify/campaign-input.ts";
 import { describeAudience, resolveAudience } from "../notify/audience.server.ts";
+import { audienceSchema } from "../notify/campaign-input.ts";
 import { type Recipient, recipientLoader } from "../notify/recipients.server.ts";
 import { todayInChina } from "../people/normalise/calendar.ts";
 import { createJob, type JobView, jobDir, loadJob, runJob } from "../transfer/jobs.server.ts";
 import { compileTemplate, labelMaker } from "./prepare.server.ts";
 import { type PreparedLabel, renderPrintPdf } from "./render.server.tsx";
-import { checkTemplate, getTemplate } from "./templates.server.ts";
 import { labelsPerPage, type PrintTemplate } from "./template.ts";
+import { checkTemplate, getTemplate } from "./templates.server.ts";
 
 /** One job's most records: a PDF of this many labels is still made in memory in well under a minute. */
 export const MAX_PRINT_RECORDS = 5000;
@@ -111,8 +111,18 @@ export async function startPrint(services: Services, caller: Caller, input: unkn
   services.usage.count("print.job", caller.actor.orgPath);
   void runJob(services, id, "print", async (control) => {
     control.progress(0, ids.length);
-    const labels = await loadLabels(services, compiled, caller, ids, (done) => control.progress(done, ids.length), control.signal);
-    const pdf = await renderPrintPdf(compiled.template, labels, { title: detail.name, author: caller.actor.orgName });
+    const labels = await loadLabels(
+      services,
+      compiled,
+      caller,
+      ids,
+      (done) => control.progress(done, ids.length),
+      control.signal,
+    );
+    const pdf = await renderPrintPdf(compiled.template, labels, {
+      title: detail.name,
+      author: caller.actor.orgName,
+    });
     control.signal.throwIfAborted();
     fs.writeFileSync(path.join(jobDir(services, id), PDF), pdf);
     const result: PrintJobResult = {
@@ -124,7 +134,13 @@ export async function startPrint(services: Services, caller: Caller, input: unkn
     };
     await recordAudit(services.db, services.dialect, {
       event: "print.job_finished",
-      data: { job: id, template: request.template, records: result.records, pages: result.pages, bytes: result.bytes },
+      data: {
+        job: id,
+        template: request.template,
+        records: result.records,
+        pages: result.pages,
+        bytes: result.bytes,
+      },
       caller,
       target: { type: table.key, id: `print-${id}` },
     });
@@ -196,7 +212,11 @@ export async function previewPdf(services: Services, caller: Caller, input: unkn
     });
   const meta = { title: `${template.name}（预览）`, author: caller.actor.orgName };
   if (!request.fullSheet) return renderPrintPdf(template, [labels[0]], meta, { labelOnly: true });
-  return renderPrintPdf(template, Array.from({ length: labelsPerPage(template) }, () => labels[0]), meta);
+  return renderPrintPdf(
+    template,
+    Array.from({ length: labelsPerPage(template) }, () => labels[0]),
+    meta,
+  );
 }
 
 async function firstRecord(services: Services, caller: Caller, tableId: number): Promise<number[]> {

@@ -54,7 +54,10 @@ export async function compileTemplate(template: PrintTemplate, table: TableDef):
     images.push(null);
     if ("text" in el) {
       const name = elementName(el, i);
-      const checked = prepareText({ key: `elements.${i}`, zh: `「${name}」`, en: `"${name}"`, source: el.text }, names);
+      const checked = prepareText(
+        { key: `elements.${i}`, zh: `「${name}」`, en: `"${name}"`, source: el.text },
+        names,
+      );
       if (checked.ok) texts[i] = checked.render;
       else fail(`elements.${i}.text`, checked.zh, checked.en);
     }
@@ -159,7 +162,10 @@ export function labelMaker(services: Services, compiled: CompiledTemplate) {
           out.push({ type: "qr", matrix: qrMatrix(text) });
           break;
         case "barcode":
-          out.push({ type: "barcode", image: text ? await barcodePng(text, el.symbology, el.showText) : null });
+          out.push({
+            type: "barcode",
+            image: text ? await barcodePng(text, el.symbology, el.showText) : null,
+          });
           break;
         case "postcode":
           out.push({ type: "postcode", digits: text.replace(/\D/g, "").slice(0, el.boxes) });

@@ -86,7 +86,9 @@ function words(file: string): Word[] {
   let page = 0;
   for (const line of html.split("\n")) {
     if (line.includes("<page ")) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(
+      line,
+    );
     if (m) out.push({ page, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
   }
   return out;
@@ -113,7 +115,9 @@ afterAll(async () => {
 
 describe("the built-in chest badge", () => {
   it("prints 8 badges an A4 page with the merged Chinese names, the long name kept inside its label", async () => {
-    const ids = ["张伟强", "李秀英", LONG_NAME, ...[..."一二三四五六七"].map((c) => `王${c}`)].map((n) => people[n]);
+    const ids = ["张伟强", "李秀英", LONG_NAME, ...[..."一二三四五六七"].map((c) => `王${c}`)].map(
+      (n) => people[n],
+    );
     const { file, job } = await print(fengsheng, "builtin:badge", ids);
     expect(job.result).toMatchObject({ records: 10, pages: 2 });
     expect(pageCount(file)).toBe(2);
@@ -123,15 +127,18 @@ describe("the built-in chest badge", () => {
     expect(text).toContain("丰盛社区");
     expect(text).toContain("志愿者");
 
-    // The badge grid: 2 × 4 labels of 90 × 64.75 mm from a 12 mm margin with 6 mm gaps; the long name
+    // The badge grid: 2 × 4 labels of 90 × 63.75 mm from a 12 mm margin with 6 mm gaps; the long name
     // (third label: first column, second row) shrinks or is cut, never crossing into its neighbour.
     const template = (await getTemplate(t.services, fengsheng, "builtin:badge")).template;
     const nameBox = template.elements.find((e) => e.name === "姓名")! as TextElement;
     const labelLeft = 12 * PT;
     const labelRight = (12 + 90) * PT;
-    const rowTop = (12 + 64.75 + 6) * PT;
+    const rowTop = (12 + 63.75 + 6) * PT;
     const longWords = words(file).filter(
-      (w) => w.page === 1 && w.yMin > rowTop + nameBox.y * PT - 2 && w.yMax < rowTop + (nameBox.y + nameBox.height) * PT + 2,
+      (w) =>
+        w.page === 1 &&
+        w.yMin > rowTop + nameBox.y * PT - 2 &&
+        w.yMax < rowTop + (nameBox.y + nameBox.height) * PT + 2,
     );
     const inNameBox = longWords.filter((w) => w.xMin < labelRight && /阿|依|古|丽|…|买/.test(w.text));
     expect(inNameBox.length).toBeGreaterThan(0);
@@ -188,8 +195,18 @@ describe("the other built-in templates", () => {
     const digits = words(file)
       .filter((w) => w.yMin < 20 * PT && /^\d$/.test(w.text))
       .map((w) => `${w.page}:${w.text}`);
-    expect(digits.filter((d) => d.startsWith("1:")).map((d) => d.slice(2)).join("")).toBe("100033");
-    expect(digits.filter((d) => d.startsWith("2:")).map((d) => d.slice(2)).join("")).toBe("100032");
+    expect(
+      digits
+        .filter((d) => d.startsWith("1:"))
+        .map((d) => d.slice(2))
+        .join(""),
+    ).toBe("100033");
+    expect(
+      digits
+        .filter((d) => d.startsWith("2:"))
+        .map((d) => d.slice(2))
+        .join(""),
+    ).toBe("100032");
   });
 
   it("prints every built-in template for a person", async () => {
@@ -217,9 +234,36 @@ describe("a template designed from scratch", () => {
     defaults: { 颁发单位: "丰盛社区居委会" },
     elements: [
       { type: "rect", x: 6, y: 6, width: 198, height: 136, strokeWidth: 2, color: "#b45309", double: true },
-      { type: "text", name: "标题", x: 20, y: 20, width: 170, height: 20, text: "敬老志愿者", fontSize: 30, align: "center" },
-      { type: "text", name: "正文", x: 20, y: 50, width: 170, height: 40, text: "{{姓名}}同志：感谢您在{{社区}}的敬老服务。" },
-      { type: "text", name: "落款", x: 100, y: 110, width: 90, height: 10, text: "{{颁发单位}}", align: "right" },
+      {
+        type: "text",
+        name: "标题",
+        x: 20,
+        y: 20,
+        width: 170,
+        height: 20,
+        text: "敬老志愿者",
+        fontSize: 30,
+        align: "center",
+      },
+      {
+        type: "text",
+        name: "正文",
+        x: 20,
+        y: 50,
+        width: 170,
+        height: 40,
+        text: "{{姓名}}同志：感谢您在{{社区}}的敬老服务。",
+      },
+      {
+        type: "text",
+        name: "落款",
+        x: 100,
+        y: 110,
+        width: 90,
+        height: 10,
+        text: "{{颁发单位}}",
+        align: "right",
+      },
       { type: "qr", x: 20, y: 100, width: 25, height: 25, text: "{{系统编号}}" },
       { type: "barcode", x: 50, y: 105, width: 40, height: 15, text: "{{系统编号}}" },
     ],
@@ -249,10 +293,14 @@ describe("a template designed from scratch", () => {
   it("is not seen by another community, and the auditor finds every print job", async () => {
     const saved = await createTemplate(t.services, fengsheng, { ...certificate, name: "丰盛专用" });
     const erlong = await callerFor(t.services, "erlonglu").catch(() => null);
-    if (erlong) await expect(getTemplate(t.services, erlong, saved.ref)).rejects.toMatchObject({ status: 404 });
+    if (erlong)
+      await expect(getTemplate(t.services, erlong, saved.ref)).rejects.toMatchObject({ status: 404 });
     // Out of scope: 丰盛 cannot print 二龙路's people; nobody in the selection is an empty selection.
     await expect(
-      startPrint(t.services, fengsheng, { template: saved.ref, audience: { kind: "ids", ids: [people.赵静] } }),
+      startPrint(t.services, fengsheng, {
+        template: saved.ref,
+        audience: { kind: "ids", ids: [people.赵静] },
+      }),
     ).rejects.toMatchObject({ status: 400 });
     const jobs = await auditEvents(t.services, "print.job_created");
     expect(jobs.length).toBeGreaterThanOrEqual(5);
@@ -265,7 +313,9 @@ describe("bad input", () => {
   const base: PrintTemplateInput = {
     name: "测试",
     paper: { size: "A4" },
-    elements: [{ type: "text", name: "职业", x: 10, y: 10, width: 50, height: 10, text: "{{职业}} {{座右铭}}" }],
+    elements: [
+      { type: "text", name: "职业", x: 10, y: 10, width: 50, height: 10, text: "{{职业}} {{座右铭}}" },
+    ],
   };
 
   const message = async (p: Promise<unknown>) => {
@@ -290,7 +340,10 @@ describe("bad input", () => {
     const saved = await createTemplate(t.services, fengsheng, base);
     await removeField(t.services, admin, field.id);
     const refused = await message(
-      startPrint(t.services, fengsheng, { template: saved.ref, audience: { kind: "ids", ids: [people.张伟强] } }),
+      startPrint(t.services, fengsheng, {
+        template: saved.ref,
+        audience: { kind: "ids", ids: [people.张伟强] },
+      }),
     );
     expect(refused.status).toBe(400);
     expect(refused.message).toContain("{{座右铭}}");

@@ -48,7 +48,15 @@ const boxStyle = (el: PrintElement) => ({
 
 const JUSTIFY = { top: "flex-start", middle: "center", bottom: "flex-end" } as const;
 
-function TextBox({ el, fitted, font }: { el: PrintElement & { type: "text" }; fitted: FittedText; font: string }) {
+function TextBox({
+  el,
+  fitted,
+  font,
+}: {
+  el: PrintElement & { type: "text" };
+  fitted: FittedText;
+  font: string;
+}) {
   const style = {
     fontFamily: font,
     fontSize: fitted.fontSize,
@@ -62,9 +70,15 @@ function TextBox({ el, fitted, font }: { el: PrintElement & { type: "text" }; fi
     return (
       <View style={{ ...boxStyle(el), flexDirection: "row-reverse", justifyContent: align }}>
         {fitted.lines.map((column, i) => (
-          <View key={i} style={{ width: fitted.fontSize * el.lineHeight, justifyContent: JUSTIFY[el.verticalAlign] }}>
+          <View
+            key={i}
+            style={{ width: fitted.fontSize * el.lineHeight, justifyContent: JUSTIFY[el.verticalAlign] }}
+          >
             {[...column].map((ch, j) => (
-              <Text key={j} style={{ ...style, lineHeight: 1, textAlign: "center", marginBottom: el.letterSpacing }}>
+              <Text
+                key={j}
+                style={{ ...style, lineHeight: 1, textAlign: "center", marginBottom: el.letterSpacing }}
+              >
                 {ch}
               </Text>
             ))}
@@ -84,7 +98,15 @@ function TextBox({ el, fitted, font }: { el: PrintElement & { type: "text" }; fi
   );
 }
 
-function Postcode({ el, digits, font }: { el: PrintElement & { type: "postcode" }; digits: string; font: string }) {
+function Postcode({
+  el,
+  digits,
+  font,
+}: {
+  el: PrintElement & { type: "postcode" };
+  digits: string;
+  font: string;
+}) {
   const side = Math.min(pt(el.height), pt(el.width) / el.boxes);
   const gap = el.boxes > 1 ? (pt(el.width) - side * el.boxes) / (el.boxes - 1) : 0;
   const chars = [...digits];
@@ -120,7 +142,12 @@ function Element({ el, drawn, font }: { el: PrintElement; drawn: Drawn; font: st
       if (drawn.type !== "qr" || !drawn.matrix) return null;
       const side = Math.min(pt(el.width), pt(el.height));
       return (
-        <Svg style={boxStyle(el)} viewBox={`0 0 ${drawn.matrix.size} ${drawn.matrix.size}`} width={side} height={side}>
+        <Svg
+          style={boxStyle(el)}
+          viewBox={`0 0 ${drawn.matrix.size} ${drawn.matrix.size}`}
+          width={side}
+          height={side}
+        >
           <Path d={drawn.matrix.path} fill={el.color} />
         </Svg>
       );
@@ -216,7 +243,12 @@ function cutMarks(template: PrintTemplate): string {
   return d;
 }
 
-function Sheet(props: { template: PrintTemplate; labels: PreparedLabel[]; font: string; labelOnly: boolean }) {
+function Sheet(props: {
+  template: PrintTemplate;
+  labels: PreparedLabel[];
+  font: string;
+  labelOnly: boolean;
+}) {
   const { template, labels, font, labelOnly } = props;
   const label = labelSize(template);
   const sheet = labelOnly ? label : paperSize(template);
@@ -225,7 +257,11 @@ function Sheet(props: { template: PrintTemplate; labels: PreparedLabel[]; font: 
     <Page size={[pt(sheet.width), pt(sheet.height)]} style={{ fontFamily: font }}>
       {template.grid.cutMarks && !labelOnly ? (
         // A hair short of the sheet: a box as tall as the page would be taken for overflow and wrapped.
-        <Svg style={{ position: "absolute", left: 0, top: 0 }} width={pt(sheet.width)} height={pt(sheet.height) - 1}>
+        <Svg
+          style={{ position: "absolute", left: 0, top: 0 }}
+          width={pt(sheet.width)}
+          height={pt(sheet.height) - 1}
+        >
           <Path d={cutMarks(template)} stroke="#555555" strokeWidth={0.3} />
         </Svg>
       ) : null}

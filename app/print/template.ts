@@ -231,13 +231,18 @@ export function labelSize(template: Pick<PrintTemplate, "paper" | "margins" | "g
 }
 
 /** Each label's top-left corner on the sheet, row by row. */
-export function labelOrigins(template: Pick<PrintTemplate, "paper" | "margins" | "grid">): Array<[number, number]> {
+export function labelOrigins(
+  template: Pick<PrintTemplate, "paper" | "margins" | "grid">,
+): Array<[number, number]> {
   const label = labelSize(template);
   const { margins, grid } = template;
   const out: Array<[number, number]> = [];
   for (let row = 0; row < grid.rows; row++)
     for (let col = 0; col < grid.columns; col++)
-      out.push([margins.left + col * (label.width + grid.gapX), margins.top + row * (label.height + grid.gapY)]);
+      out.push([
+        margins.left + col * (label.width + grid.gapX),
+        margins.top + row * (label.height + grid.gapY),
+      ]);
   return out;
 }
 
@@ -260,7 +265,8 @@ export function layoutProblems(template: PrintTemplate): Array<{ path: string; z
       en: "The margins and gaps leave no room for the labels",
     });
   template.elements.forEach((el, i) => {
-    const outside = el.x >= label.width || el.y >= label.height || el.x + el.width <= 0 || el.y + el.height <= 0;
+    const outside =
+      el.x >= label.width || el.y >= label.height || el.x + el.width <= 0 || el.y + el.height <= 0;
     if (outside && el.type !== "line")
       problems.push({
         path: `elements.${i}`,

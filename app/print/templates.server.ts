@@ -128,10 +128,15 @@ export async function getTemplate(services: Services, caller: Caller, ref: strin
 }
 
 /** A template as given, checked whole: shape, layout, fields and pictures (throws `invalid`). */
-export async function checkTemplate(services: Services, input: unknown): Promise<{ template: PrintTemplate; table: TableDef }> {
+export async function checkTemplate(
+  services: Services,
+  input: unknown,
+): Promise<{ template: PrintTemplate; table: TableDef }> {
   const template = parseInput(printTemplateSchema, input);
   const table = await loadTable(services.db, template.table).catch(() => {
-    throw invalid(`没有「${template.table}」这张表 / No table "${template.table}"`, { table: "未知的表 / Unknown table" });
+    throw invalid(`没有「${template.table}」这张表 / No table "${template.table}"`, {
+      table: "未知的表 / Unknown table",
+    });
   });
   await compileTemplate(template, table);
   return { template, table };
@@ -179,7 +184,8 @@ async function ownTemplate(services: Services, caller: Caller, ref: string) {
   const found = await getTemplate(services, caller, ref);
   if (found.builtin)
     throw forbidden("内置模板不能修改，请先复制一份 / A built-in template cannot be changed: copy it first");
-  if (!found.editable) throw forbidden("这是上级单位的模板，不能修改 / This template belongs to an office above yours");
+  if (!found.editable)
+    throw forbidden("这是上级单位的模板，不能修改 / This template belongs to an office above yours");
   return found;
 }
 
@@ -237,17 +243,25 @@ export async function copyTemplate(services: Services, caller: Caller, ref: stri
 const MAX_FILE = 5 * 1024 * 1024;
 
 /** A template file (.json, as exported) made one of the caller's own. */
-export async function importTemplate(services: Services, caller: Caller, text: string): Promise<TemplateDetail> {
+export async function importTemplate(
+  services: Services,
+  caller: Caller,
+  text: string,
+): Promise<TemplateDetail> {
   await authorize(services, caller, "print.design");
   if (text.length > MAX_FILE) throw invalid("模板文件不能超过 5 MB / A template file takes at most 5 MB");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
-    throw invalid("这不是打印模板文件（应为导出的 .json 文件） / Not a print template file (an exported .json)");
+    throw invalid(
+      "这不是打印模板文件（应为导出的 .json 文件） / Not a print template file (an exported .json)",
+    );
   }
   if (!parsed || typeof parsed !== "object" || !("elements" in parsed) || !("paper" in parsed))
-    throw invalid("这不是打印模板文件（应为导出的 .json 文件） / Not a print template file (an exported .json)");
+    throw invalid(
+      "这不是打印模板文件（应为导出的 .json 文件） / Not a print template file (an exported .json)",
+    );
   return createTemplate(services, caller, parsed, "import");
 }
 
@@ -268,7 +282,12 @@ export async function exportTemplate(
 }
 
 /** The names a template on the table may use, for the designer's field picker. */
-export async function templateFields(services: Services, caller: Caller, tableKey: string, defaults: Record<string, string> = {}) {
+export async function templateFields(
+  services: Services,
+  caller: Caller,
+  tableKey: string,
+  defaults: Record<string, string> = {},
+) {
   await authorize(services, caller, "print.run");
   const table = await loadTable(services.db, tableKey);
   return {
@@ -278,7 +297,11 @@ export async function templateFields(services: Services, caller: Caller, tableKe
 }
 
 /** The template file as a download. */
-export async function templateFileResponse(services: Services, caller: Caller, ref: string): Promise<Response> {
+export async function templateFileResponse(
+  services: Services,
+  caller: Caller,
+  ref: string,
+): Promise<Response> {
   const file = await exportTemplate(services, caller, ref);
   return new Response(file.body, {
     status: 200,

@@ -46,7 +46,13 @@ export const jobDir = (services: Services, id: number) =>
 export async function createJob(
   services: Services,
   caller: Caller,
-  job: { kind: "import" | "export" | "print"; tableId: number; phase: string; fileName: string; options: unknown },
+  job: {
+    kind: "import" | "export" | "print";
+    tableId: number;
+    phase: string;
+    fileName: string;
+    options: unknown;
+  },
 ): Promise<number> {
   const now = Date.now();
   const inserted = await services.db

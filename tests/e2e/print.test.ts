@@ -57,7 +57,11 @@ describe("template printing in the browser", () => {
         orgId: grid,
         values: {
           name,
-          document: buildId("110102", `19${60 + (i % 30)}-0${(i % 9) + 1}-1${i % 10}`, `${String(i).padStart(2, "0")}1`).number,
+          document: buildId(
+            "110102",
+            `19${60 + (i % 30)}-0${(i % 9) + 1}-1${i % 10}`,
+            `${String(i).padStart(2, "0")}1`,
+          ).number,
           occupation: "敬老月志愿者",
           address: `丰盛社区金融街小区${(i % 9) + 1}号楼${(i % 4) + 1}单元${100 + i}室`,
         },
@@ -123,6 +127,33 @@ describe("template printing in the browser", () => {
     const file = await madePdf("grid.pdf");
     expect(pages(file)).toBe(2);
     expect(text(file)).toContain("荣誉证书");
+  });
+
+  it("designs a certificate from scratch, saves it and prints it for the saved view", async () => {
+    await page.goto(`${base}/admin/print`);
+    await page.getByRole("link", { name: "新建模板" }).click();
+    await page.waitForURL(/\/admin\/print\/templates\/new/);
+    await page.getByLabel("名称", { exact: true }).first().fill("敬老月志愿服务证书");
+    await page.getByLabel("方向").selectOption({ label: "横向" });
+    await page.getByRole("button", { name: "添加方框" }).click();
+    await page.getByRole("button", { name: "添加文字" }).click();
+    const box = page.getByRole("textbox", { name: "文字" });
+    await box.fill("{{姓名}}同志在{{社区}}敬老月活动中热心服务，特发此证。");
+    await page.getByLabel("字号（磅）").fill("18");
+    await page.getByLabel("宽（毫米）").fill("240");
+    await page.getByLabel("高（毫米）").fill("40");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await page.waitForURL(/\/admin\/print\/templates\/\d+/);
+    await page.getByRole("link", { name: "打印…" }).click();
+    await page.waitForURL(/\/admin\/print\/new\?template=\d+/);
+    await page.getByRole("combobox", { name: "保存的视图" }).selectOption({ label: "敬老月志愿者" });
+    await page.getByRole("button", { name: "生成 PDF" }).click();
+    const file = await madePdf("certificates.pdf");
+    expect(pages(file)).toBe(60);
+    expect(info(file)).toMatch(/Page size:\s+841\.8\d* x 595\.2\d* pts/);
+    expect(text(file).replace(/\s+/g, "")).toContain(
+      `${names[0]}同志在丰盛社区敬老月活动中热心服务，特发此证。`,
+    );
   });
 
   it("shows the auditor every print job: who, which template, how many", async () => {

@@ -1,6 +1,7 @@
 // POST /api/v1/prints — print a template for the chosen records: one PDF, made in the background.
-import { jobOut } from "../../api/presenters-transfer.ts";
+
 import { endpoint } from "../../api/endpoint.server.ts";
+import { jobOut } from "../../api/presenters-transfer.ts";
 import { startPrint } from "../../print/jobs.server.ts";
 
 export const loader = endpoint("/prints", {});

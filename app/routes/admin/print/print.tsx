@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher, useSearchParams } from "react-router";
 import { jobOut } from "../../../api/presenters-transfer.ts";
+import { can } from "../../../auth/permissions.ts";
 import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
 import { buttonLink, cell, DataTable, EmptyState, PageHeader } from "../../../components/admin/Page.tsx";
 import { formatMinute } from "../../../components/format.ts";
@@ -16,7 +17,6 @@ import { metaT } from "../../../components/site/meta.ts";
 import { isRunning, type Job, useJob } from "../../../components/transfer/api.ts";
 import { Button, Card, CsrfInput, Notice } from "../../../components/ui.tsx";
 import { useRoot } from "../../../components/useRoot.ts";
-import { can } from "../../../auth/permissions.ts";
 import { invalid } from "../../../core/errors.ts";
 import { requireStaff, run, runForm } from "../../../core/route.server.ts";
 import type { Audience } from "../../../notify/campaign-input.ts";
@@ -34,7 +34,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // the matrix first, so a page view writes no access.denied).
   const choices = can(caller.actor.role, "notice.send")
     ? await run(() => audienceChoices(services, caller))
-    : { views: await run(() => listViews(services, caller, "people")).then((v) => v.map((x) => ({ id: x.id, name: x.name }))), groups: [] };
+    : {
+        views: await run(() => listViews(services, caller, "people")).then((v) =>
+          v.map((x) => ({ id: x.id, name: x.name })),
+        ),
+        groups: [],
+      };
   const jobs = (await run(() => listJobs(services, caller, 100)))
     .filter((j) => j.kind === "print")
     .slice(0, 10)
@@ -55,9 +60,14 @@ export async function action({ context, request }: Route.ActionArgs) {
     try {
       audience = JSON.parse(String(form.get("audience") ?? ""));
     } catch {
-      throw invalid("请选择打印对象 / Choose whom to print", { audience: "请选择打印对象 / Choose whom to print" });
+      throw invalid("请选择打印对象 / Choose whom to print", {
+        audience: "请选择打印对象 / Choose whom to print",
+      });
     }
-    const job = await startPrint(context.services, caller, { template: String(form.get("template") ?? ""), audience });
+    const job = await startPrint(context.services, caller, {
+      template: String(form.get("template") ?? ""),
+      audience,
+    });
     return { job: jobOut(job) };
   });
 }
@@ -83,7 +93,9 @@ function JobProgress({ job, onCancel }: { job: Job; onCancel(): void }) {
     return (
       <div className="flex flex-col gap-2" aria-live="polite">
         <p className="text-sm">
-          {job.status === "queued" ? t("print.job.queued") : t("print.job.running", { done: job.done, total: job.total ?? 0 })}
+          {job.status === "queued"
+            ? t("print.job.queued")
+            : t("print.job.running", { done: job.done, total: job.total ?? 0 })}
         </p>
         <ProgressBar done={job.done} total={job.total ?? 0} />
         <div>
@@ -100,10 +112,19 @@ function JobProgress({ job, onCancel }: { job: Job; onCancel(): void }) {
           {t("print.job.done", { records: result.records, pages: result.pages, size: kb(result.bytes) })}
         </Notice>
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={() => printInPage(`/api/v1/prints/${job.id}/pdf`)} className={buttonLink.primary}>
+          <button
+            type="button"
+            onClick={() => void printInPage(`/api/v1/prints/${job.id}/pdf`)}
+            className={buttonLink.primary}
+          >
             {t("print.job.printNow")}
           </button>
-          <a href={`/api/v1/prints/${job.id}/pdf`} target="_blank" rel="noopener" className={buttonLink.secondary}>
+          <a
+            href={`/api/v1/prints/${job.id}/pdf`}
+            target="_blank"
+            rel="noopener"
+            className={buttonLink.secondary}
+          >
             {t("print.job.open")}
           </a>
           <a href={`/api/v1/prints/${job.id}/pdf?download=1`} className={buttonLink.secondary}>
@@ -118,11 +139,18 @@ function JobProgress({ job, onCancel }: { job: Job; onCancel(): void }) {
 }
 
 /**
- * The browser's print dialog for the PDF, without leaving the page: the PDF loads in a hidden frame of this
- * origin and that frame prints. Where a browser cannot (phones), the PDF opens in a new tab instead.
+ * The browser's print dialog for the PDF, without leaving the page: the PDF is fetched, shown in a hidden
+ * frame as a blob: URL (the app's own responses may not be framed) and that frame prints. Where a browser
+ * cannot (phones), the PDF opens in a new tab instead.
  */
-function printInPage(url: string) {
+async function printInPage(url: string) {
   document.getElementById("print-frame")?.remove();
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) {
+    window.open(url, "_blank", "noopener");
+    return;
+  }
+  const blob = URL.createObjectURL(await response.blob());
   const frame = document.createElement("iframe");
   frame.id = "print-frame";
   frame.title = "PDF";
@@ -135,7 +163,7 @@ function printInPage(url: string) {
       window.open(url, "_blank", "noopener");
     }
   };
-  frame.src = url;
+  frame.src = blob;
   document.body.appendChild(frame);
 }
 
@@ -147,7 +175,9 @@ export default function PrintPage({ loaderData }: Route.ComponentProps) {
   const { templates, views, groups, jobs } = loaderData;
   const [params] = useSearchParams();
   const fetcher = useFetcher<typeof action>();
-  const [template, setTemplate] = useState(params.get("template") ?? templates.find((x) => x.builtin)?.ref ?? "");
+  const [template, setTemplate] = useState(
+    params.get("template") ?? templates.find((x) => x.builtin)?.ref ?? "",
+  );
   const [grid, setGrid] = useState<GridHandover | null>(null);
   const [source, setSource] = useState<Source>("view");
   const [view, setView] = useState("");
@@ -291,7 +321,11 @@ export default function PrintPage({ loaderData }: Route.ComponentProps) {
           <input type="hidden" name="audience" value={audience ? JSON.stringify(audience) : ""} />
           <div>
             <Button type="submit" disabled={busy || !template || (job !== null && isRunning(job))}>
-              {busy ? t("print.job.starting") : job && !isRunning(job) ? t("print.job.again") : t("print.job.start")}
+              {busy
+                ? t("print.job.starting")
+                : job && !isRunning(job)
+                  ? t("print.job.again")
+                  : t("print.job.start")}
             </Button>
           </div>
         </fetcher.Form>
@@ -321,7 +355,12 @@ export default function PrintPage({ loaderData }: Route.ComponentProps) {
               <tr key={j.id} data-job={j.id}>
                 <td className={cell}>
                   {j.status === "done" ? (
-                    <a href={`/api/v1/prints/${j.id}/pdf`} target="_blank" rel="noopener" className="text-brand-700 underline">
+                    <a
+                      href={`/api/v1/prints/${j.id}/pdf`}
+                      target="_blank"
+                      rel="noopener"
+                      className="text-brand-700 underline"
+                    >
                       {j.fileName}
                     </a>
                   ) : (
@@ -329,7 +368,9 @@ export default function PrintPage({ loaderData }: Route.ComponentProps) {
                   )}
                 </td>
                 <td className={cell}>{t(`print.job.status.${j.status}`)}</td>
-                <td className={`${cell} tabular-nums`}>{(j.options as { records?: number }).records ?? ""}</td>
+                <td className={`${cell} tabular-nums`}>
+                  {(j.options as { records?: number }).records ?? ""}
+                </td>
                 <td className={cell}>{j.owner}</td>
                 <td className={`${cell} tabular-nums`}>{formatMinute(Date.parse(j.createdAt))}</td>
               </tr>

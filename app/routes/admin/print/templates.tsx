@@ -70,7 +70,10 @@ function TemplateCard(props: { template: TemplateSummary; canDesign: boolean; bu
   const { template: tpl, canDesign, busy } = props;
   const page = `/admin/print/templates/${encodeURIComponent(tpl.ref)}`;
   return (
-    <li className="flex flex-col rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-template={tpl.ref}>
+    <li
+      className="flex flex-col rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-template={tpl.ref}
+    >
       <div className="flex items-start justify-between gap-2">
         <h3 className="font-semibold text-stone-900">{tpl.name}</h3>
         <span className="shrink-0 rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-600">
@@ -98,7 +101,11 @@ function TemplateCard(props: { template: TemplateSummary; canDesign: boolean; bu
           </Form>
         ) : null}
         {!tpl.builtin ? (
-          <a href={`/api/v1/print-templates/${encodeURIComponent(tpl.ref)}/file`} className={actionLink} download>
+          <a
+            href={`/api/v1/print-templates/${encodeURIComponent(tpl.ref)}/file`}
+            className={actionLink}
+            download
+          >
             {t("print.actions.export")}
           </a>
         ) : null}
