@@ -1,15 +1,8 @@
-// The mass-notice bars of SPEC §A6: 100 000 personalised emails rendered and queued (from "send" to every
-// message in the queue) ≤ 10 s, and delivery from the queue to a local SMTP peer ≥ 200 messages a second.
-// Beside them, the same work without the product: the rendered rows written by a plain multi-row insert,
-// and the same messages sent straight through one nodemailer pool.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import nodemailer from "nodemailer";
 import { loadActorByUsername } from "../app/auth/actor.server.ts";
-import { createServices } from "../app/core/boot.server.ts";
-import { loadConfig } from "../app/core/config.server.ts";
 import type { Caller, Services } from "../app/core/services.server.ts";
 import { loadDemoPeople } from "../app/demo/people-records.server.ts";
 import { createCampaign, getCampaign } from "../app/notify/campaigns.server.ts";
@@ -17,9 +10,7 @@ import { saveChannelSettings } from "../app/notify/channels.server.ts";
 import { startNoticeWorker } from "../app/notify/worker.server.ts";
 import { startSmtpPeer } from "../tests/support/smtp-peer.ts";
 import { writeDocsSection } from "./report.ts";
-import { emptyMysql } from "./transfer.ts";
-
-const HOME = path.resolve(".bench");
+import { BENCH_HOME, benchServices } from "./services.ts";
 
 export interface NoticeResult {
   store: "sqlite" | "mysql";
@@ -53,21 +44,7 @@ async function prepare(
   mysql: string | undefined,
   log: (l: string) => void,
 ) {
-  const dir = path.join(HOME, `notices-${store}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const databaseUrl = store === "mysql" ? await emptyMysql(mysql!, "notices") : path.join(dir, "linli.db");
-  const services = await createServices({
-    ...loadConfig({ ...process.env, NODE_ENV: "production" }),
-    dataDir: dir,
-    databaseUrl,
-    secretKey: crypto.randomBytes(32).toString("hex"),
-    demo: true,
-    demoPeople: 0,
-    demoResidents: false,
-    noticeWorker: false,
-    logLevel: "warn",
-  });
+  const { services } = await benchServices(store, "notices", mysql);
   log(`${store}: generating ${people.toLocaleString("en")} people`);
   await loadDemoPeople(services, people);
   // Everyone gets an address (the generator gives one to some): a campaign of exactly `people` emails.
@@ -232,8 +209,8 @@ export function writeNoticeReport(results: readonly NoticeResult[], machine: str
     );
   }
   const table = lines.join("\n");
-  const out = path.join(HOME, "notice-results.json");
-  fs.mkdirSync(HOME, { recursive: true });
+  const out = path.join(BENCH_HOME, "notice-results.json");
+  fs.mkdirSync(BENCH_HOME, { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ machine, results }, null, 2)}\n`);
   process.stdout.write(`\n${table}\nJSON: ${out}\n`);
   if (docs) writeDocsSection(START, END, table);

@@ -1,14 +1,7 @@
-// The printing bars of SPEC §A7: 1,000 chest badges (8 an A4 page, each with its own photo and a QR
-// code) → one PDF ≤ 15 s, and the PDF stays small (the Chinese font embedded as a subset). Timed from the
-// print request to the finished file, as staff wait for it: records read, photos fetched and scaled,
-// texts merged and fitted, drawn. Beside it, react-pdf drawing the same prepared labels alone.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { loadActorByUsername } from "../app/auth/actor.server.ts";
-import { createServices } from "../app/core/boot.server.ts";
-import { loadConfig } from "../app/core/config.server.ts";
 import type { Caller } from "../app/core/services.server.ts";
 import { loadDemoPeople } from "../app/demo/people-records.server.ts";
 import { storeFile } from "../app/files/upload.server.ts";
@@ -21,9 +14,7 @@ import { getTemplate } from "../app/print/templates.server.ts";
 import { loadTable } from "../app/schema/tables.server.ts";
 import { jobDir, jobSettled } from "../app/transfer/jobs.server.ts";
 import { writeDocsSection } from "./report.ts";
-import { emptyMysql } from "./transfer.ts";
-
-const HOME = path.resolve(".bench");
+import { BENCH_HOME, benchServices } from "./services.ts";
 
 export interface PrintResult {
   store: "sqlite" | "mysql";
@@ -48,21 +39,7 @@ async function benchStore(
   mysql: string | undefined,
   log: (l: string) => void,
 ): Promise<PrintResult> {
-  const dir = path.join(HOME, `print-${store}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const databaseUrl = store === "mysql" ? await emptyMysql(mysql!, "print") : path.join(dir, "linli.db");
-  const services = await createServices({
-    ...loadConfig({ ...process.env, NODE_ENV: "production" }),
-    dataDir: dir,
-    databaseUrl,
-    secretKey: crypto.randomBytes(32).toString("hex"),
-    demo: true,
-    demoPeople: 0,
-    demoResidents: false,
-    noticeWorker: false,
-    logLevel: "warn",
-  });
+  const { services, dir } = await benchServices(store, "print", mysql);
   try {
     log(`${store}: ${badges.toLocaleString("en")} people, each with a photo`);
     await loadDemoPeople(services, badges);
@@ -143,8 +120,8 @@ export function writePrintReport(results: readonly PrintResult[], machine: strin
     );
   }
   const table = lines.join("\n");
-  const out = path.join(HOME, "print-results.json");
-  fs.mkdirSync(HOME, { recursive: true });
+  const out = path.join(BENCH_HOME, "print-results.json");
+  fs.mkdirSync(BENCH_HOME, { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ machine, results }, null, 2)}\n`);
   process.stdout.write(`\n${table}\nJSON: ${out}\n`);
   if (docs) writeDocsSection(START, END, table);

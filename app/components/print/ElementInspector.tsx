@@ -435,29 +435,39 @@ function ImageProperties(props: TypeProps & { el: Of<"image"> }) {
   );
 }
 
+/** A line's or a frame's stroke: its width and colour. */
+function StrokeFields(props: TypeProps & { strokeWidth: number; color: string; thinnest: number }) {
+  const { p, k, errors, onChange } = props;
+  return (
+    <>
+      <NumberField
+        id={p("strokeWidth")}
+        label={k("strokeWidth")}
+        value={props.strokeWidth}
+        min={props.thinnest}
+        max={20}
+        step={0.1}
+        onChange={(strokeWidth) => onChange({ strokeWidth })}
+        error={errors.strokeWidth}
+      />
+      <ColourField
+        id={p("color")}
+        label={k("color")}
+        value={props.color}
+        onChange={(color) => onChange({ color })}
+        error={errors.color}
+      />
+    </>
+  );
+}
+
 function LineProperties(props: TypeProps & { el: Of<"line"> }) {
-  const { el, p, k, errors, onChange } = props;
+  const { el, p, k, onChange } = props;
   return (
     <>
       <p className="text-xs text-stone-500">{k("lineHint")}</p>
       <Grid>
-        <NumberField
-          id={p("strokeWidth")}
-          label={k("strokeWidth")}
-          value={el.strokeWidth}
-          min={0.1}
-          max={20}
-          step={0.1}
-          onChange={(strokeWidth) => onChange({ strokeWidth })}
-          error={errors.strokeWidth}
-        />
-        <ColourField
-          id={p("color")}
-          label={k("color")}
-          value={el.color}
-          onChange={(color) => onChange({ color })}
-          error={errors.color}
-        />
+        <StrokeFields {...props} strokeWidth={el.strokeWidth} color={el.color} thinnest={0.1} />
       </Grid>
       <CheckField
         id={p("dash")}
@@ -474,23 +484,7 @@ function RectProperties(props: TypeProps & { el: Of<"rect"> }) {
   return (
     <>
       <Grid>
-        <NumberField
-          id={p("strokeWidth")}
-          label={k("strokeWidth")}
-          value={el.strokeWidth}
-          min={0}
-          max={20}
-          step={0.1}
-          onChange={(strokeWidth) => onChange({ strokeWidth })}
-          error={errors.strokeWidth}
-        />
-        <ColourField
-          id={p("color")}
-          label={k("color")}
-          value={el.color}
-          onChange={(color) => onChange({ color })}
-          error={errors.color}
-        />
+        <StrokeFields {...props} strokeWidth={el.strokeWidth} color={el.color} thinnest={0} />
         <NumberField
           id={p("radius")}
           label={k("radius")}
