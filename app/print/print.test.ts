@@ -292,9 +292,10 @@ describe("a template designed from scratch", () => {
 
   it("is not seen by another community, and the auditor finds every print job", async () => {
     const saved = await createTemplate(t.services, fengsheng, { ...certificate, name: "丰盛专用" });
-    const erlong = await callerFor(t.services, "erlonglu").catch(() => null);
-    if (erlong)
-      await expect(getTemplate(t.services, erlong, saved.ref)).rejects.toMatchObject({ status: 404 });
+    const erlong = await callerFor(t.services, "erlonglu");
+    await expect(getTemplate(t.services, erlong, saved.ref)).rejects.toMatchObject({ status: 404 });
+    // The street office above sees it (and may change it).
+    expect((await getTemplate(t.services, admin, saved.ref)).editable).toBe(true);
     // Out of scope: 丰盛 cannot print 二龙路's people; nobody in the selection is an empty selection.
     await expect(
       startPrint(t.services, fengsheng, {
