@@ -17,9 +17,9 @@ import { audienceSchema } from "../notify/campaign-input.ts";
 import { type Recipient, recipientLoader } from "../notify/recipients.server.ts";
 import { todayInChina } from "../people/normalise/calendar.ts";
 import { createJob, type JobView, jobDir, loadJob, runJob } from "../transfer/jobs.server.ts";
-import { compileTemplate, labelMaker } from "./prepare.server.ts";
+import { type CompiledTemplate, labelMaker } from "./prepare.server.ts";
 import { type PreparedLabel, renderPrintPdf } from "./render.server.tsx";
-import { labelsPerPage, type PrintTemplate } from "./template.ts";
+import { labelsPerPage } from "./template.ts";
 import { checkTemplate, getTemplate } from "./templates.server.ts";
 
 /** One job's most records: a PDF of this many labels is still made in memory in well under a minute. */
@@ -44,7 +44,7 @@ export const previewInputSchema = z.object({
 
 async function loadLabels(
   services: Services,
-  compiled: Awaited<ReturnType<typeof compileTemplate>>,
+  compiled: CompiledTemplate,
   caller: Caller,
   ids: readonly number[],
   onBatch: (done: number) => void,
@@ -76,8 +76,8 @@ export async function startPrint(services: Services, caller: Caller, input: unkn
   await authorize(services, caller, "print.run");
   const request = parseInput(printInputSchema, input);
   const detail = await getTemplate(services, caller, request.template);
-  const { table } = await checkTemplate(services, detail.template);
-  const compiled = await compileTemplate(detail.template, table);
+  const compiled = await checkTemplate(services, detail.template);
+  const { table } = compiled;
   const ids = await resolveAudience(services, caller, table, request.audience);
   if (ids.length === 0)
     throw invalid("所选范围内没有可打印的记录 / Nobody to print: the selection is empty", {
@@ -196,14 +196,14 @@ export async function printPdfResponse(
 export async function previewPdf(services: Services, caller: Caller, input: unknown): Promise<Buffer> {
   await authorize(services, caller, "print.run");
   const request = parseInput(previewInputSchema, input);
-  let template: PrintTemplate;
+  let source: unknown;
   if (request.template !== undefined) {
     await authorize(services, caller, "print.design");
-    template = (await checkTemplate(services, request.template)).template;
-  } else if (request.ref) template = (await getTemplate(services, caller, request.ref)).template;
+    source = request.template;
+  } else if (request.ref) source = (await getTemplate(services, caller, request.ref)).template;
   else throw invalid("请给出模板 / Give a template");
-  const { table } = await checkTemplate(services, template);
-  const compiled = await compileTemplate(template, table);
+  const compiled = await checkTemplate(services, source);
+  const { template, table } = compiled;
   const ids = request.recordId ? [request.recordId] : await firstRecord(services, caller, table.id);
   const labels = ids.length ? await loadLabels(services, compiled, caller, ids, () => {}) : [];
   if (labels.length === 0)

@@ -10,8 +10,8 @@ import { forbidden, invalid, notFound } from "../core/errors.ts";
 import type { Caller, Services } from "../core/services.server.ts";
 import { parseInput } from "../core/validate.ts";
 import { contentDisposition } from "../files/names.ts";
-import { loadTable, type TableDef } from "../schema/tables.server.ts";
-import { compileTemplate, printFieldNames } from "./prepare.server.ts";
+import { loadTable } from "../schema/tables.server.ts";
+import { type CompiledTemplate, compileTemplate, printFieldNames } from "./prepare.server.ts";
 import { type PrintTemplate, printTemplateSchema, type TemplateCategory } from "./template.ts";
 
 export interface TemplateSummary {
@@ -127,19 +127,18 @@ export async function getTemplate(services: Services, caller: Caller, ref: strin
   };
 }
 
-/** A template as given, checked whole: shape, layout, fields and pictures (throws `invalid`). */
-export async function checkTemplate(
-  services: Services,
-  input: unknown,
-): Promise<{ template: PrintTemplate; table: TableDef }> {
+/**
+ * A template as given, checked whole — shape, fields, pictures (throws `invalid`) — and compiled for
+ * printing.
+ */
+export async function checkTemplate(services: Services, input: unknown): Promise<CompiledTemplate> {
   const template = parseInput(printTemplateSchema, input);
   const table = await loadTable(services.db, template.table).catch(() => {
     throw invalid(`没有「${template.table}」这张表 / No table "${template.table}"`, {
       table: "未知的表 / Unknown table",
     });
   });
-  await compileTemplate(template, table);
-  return { template, table };
+  return compileTemplate(template, table);
 }
 
 export async function createTemplate(
