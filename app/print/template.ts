@@ -249,11 +249,6 @@ export function labelOrigins(
 export const labelsPerPage = (template: Pick<PrintTemplate, "grid">) =>
   template.grid.columns * template.grid.rows;
 
-/** The merge texts of an element (what its tags are checked against). */
-export function elementTexts(element: PrintElement): string[] {
-  return "text" in element ? [element.text] : [];
-}
-
 /** What does not fit: the grid leaves no room, an element lies wholly outside its label. */
 export function layoutProblems(template: PrintTemplate): Array<{ path: string; zh: string; en: string }> {
   const label = labelSize(template);
