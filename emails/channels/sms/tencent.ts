@@ -5,6 +5,7 @@
 import { createHash, createHmac } from "node:crypto";
 import type { TencentSmsConfig } from "../config.ts";
 import type { ChannelAdapter, OutgoingMessage, SendOutcome } from "../types.ts";
+import { networkRetry, readJson, uncodedReply } from "./reply.ts";
 
 const SERVICE = "sms";
 const VERSION = "2021-01-11";
@@ -104,30 +105,8 @@ function tencentOutcome(status: number, reply: TencentReply | null): SendOutcome
       status: "bounced",
       reason: `手机号码无效或拒收 / The number is invalid or refuses messages (${detail})`,
     };
-  if (!code)
-    return status < 300
-      ? {
-          status: "retry",
-          reason: `短信平台回复无法识别 / Unreadable reply from the SMS provider (${detail})`,
-        }
-      : { status: "failed", reason: `短信平台拒绝了请求 / The SMS provider refused the request (${detail})` };
+  if (!code) return uncodedReply(status, detail);
   return { status: "failed", reason: `短信平台拒绝发送 / The SMS provider refused the message (${detail})` };
-}
-
-async function readJson<T>(response: Response): Promise<T | null> {
-  try {
-    const value: unknown = JSON.parse(await response.text());
-    return value && typeof value === "object" ? (value as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** fetch's own "fetch failed" says little; its cause names the socket error (ECONNREFUSED …). */
-function networkRetry(error: unknown): SendOutcome {
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  const what = error instanceof Error ? `${error.message}${cause}` : String(error);
-  return { status: "retry", reason: `连接短信平台失败 / Could not reach the SMS provider (${what})` };
 }
 
 export function createTencentSmsAdapter(
