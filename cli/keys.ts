@@ -102,7 +102,7 @@ async function rotate(services: Services, batch: number | undefined): Promise<vo
     },
   });
   const { counts } = result;
-  if (result.nothingToDo) console.log(`Nothing to do: every sealed value is under key id ${result.keyId}.`);
+  if (result.upToDate) console.log(`Nothing to do: every sealed value is under key id ${result.keyId}.`);
   else {
     const resealed = Object.entries(NAMES)
       .map(([source, name]) => `${name} ${n(counts.resealed[source as Source])}`)
@@ -120,7 +120,7 @@ async function rotate(services: Services, batch: number | undefined): Promise<vo
   );
   list("Left as they were during the sweep:", result.skipped, result.skipped.length);
   if (result.problemCount === 0) {
-    if (!result.nothingToDo)
+    if (!result.upToDate)
       console.log(
         "Nothing is under an old key any more: remove LINLI_OLD_SECRET_KEYS and restart the app. Keep the old key with the backups made before the rotation.",
       );

@@ -53,7 +53,7 @@ export interface RotateResult {
   /** The sweep went on from where a stopped run left it. */
   resumed: boolean;
   /** Nothing was under an old key and no sweep was pending: only the verification ran. */
-  nothingToDo: boolean;
+  upToDate: boolean;
   /** The whole rotation's work, earlier stopped runs included. */
   counts: Counts;
   /** Rows the sweep left as they were (a value that does not open, a duplicate), first ones. */
@@ -84,11 +84,11 @@ export async function rotateKeys(services: Services, options: RotateOptions = {}
   // A run stopped by an older version counted fewer kinds of rows.
   if (state) state.counts.resealed = { ...noCounts().resealed, ...state.counts.resealed };
   const resumed = state !== null;
-  const nothingToDo = state === null && status.stale === 0;
+  const upToDate = state === null && status.stale === 0;
   const skipped: Problem[] = [];
   state ??= { to: current, source: "accounts", after: 0, counts: noCounts() };
 
-  if (!nothingToDo) {
+  if (!upToDate) {
     await saveState(services, state, saved !== null);
     const sweep = newSweep(services, options, false, state.counts, (p) => {
       if (skipped.length < LISTED) skipped.push(p);
@@ -132,7 +132,7 @@ export async function rotateKeys(services: Services, options: RotateOptions = {}
   const counts = state.counts;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("settings").where("key", "=", ROTATION_SETTING).execute();
-    if (nothingToDo) return;
+    if (upToDate) return;
     await recordAudit(trx, services.dialect, {
       event: "keys.rotated",
       data: {
@@ -155,7 +155,7 @@ export async function rotateKeys(services: Services, options: RotateOptions = {}
     { keyId: current, resealed: counts.resealed, digests: counts.digests, problems: verified.problemCount },
     "key rotation finished",
   );
-  return { keyId: current, resumed, nothingToDo, counts, skipped, ...verified };
+  return { keyId: current, resumed, upToDate, counts, skipped, ...verified };
 }
 
 /** Before anything is changed: every key id in use must be one the configured keys open. */

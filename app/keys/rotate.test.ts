@@ -244,7 +244,7 @@ describe("rotating the encryption key", () => {
     await expectLookupsWork(b, late.id);
 
     const again = await rotateKeys(b);
-    expect(again.nothingToDo).toBe(true);
+    expect(again.upToDate).toBe(true);
     expect(again.problemCount).toBe(0);
     const events = await b.db
       .selectFrom("audit_log")
@@ -491,7 +491,7 @@ describe("rotating the key under mass notices", () => {
     expect(await optedOutAmong(alone, out("sms", "13800138008"))).toEqual([]);
     expect((await channelSettings(alone, "sms")).config).toMatchObject({ accessKeySecret: "aliyun-secret" });
     const again = await rotateKeys(alone);
-    expect(again.nothingToDo).toBe(true);
+    expect(again.upToDate).toBe(true);
     expect(again.problemCount).toBe(0);
     expect(again.verified.values).toBeGreaterThanOrEqual(4);
 

@@ -141,12 +141,12 @@ export function startNoticeWorker(services: Services, options: { loop?: boolean 
         .where("id", "in", [...skipped])
         .where("claim", "=", token)
         .execute();
-    const todo = claimed.filter((m) => !skipped.has(m.id));
+    const toSend = claimed.filter((m) => !skipped.has(m.id));
     const results: Parameters<typeof recordOutcomes>[1][number][] = [];
     let next = 0;
     const lane = async () => {
-      while (next < todo.length) {
-        const message = todo[next++]!;
+      while (next < toSend.length) {
+        const message = toSend[next++]!;
         if (message.channel === "email")
           message.unsubscribeUrl = `${services.config.publicUrl}/unsubscribe/${unsubscribeToken(services, message.id)}`;
         let outcome: Awaited<ReturnType<ChannelAdapter["send"]>>;
@@ -165,9 +165,9 @@ export function startNoticeWorker(services: Services, options: { loop?: boolean 
         });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(adapter.concurrency, todo.length)) }, lane));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(adapter.concurrency, toSend.length)) }, lane));
     await recordOutcomes(services, results);
-    await countSent(todo, results);
+    await countSent(toSend, results);
   }
 
   // 使用统计: messages sent per channel, counted for the scope of the campaign's maker.

@@ -16,6 +16,7 @@ import { describeAudience, resolveAudience } from "../notify/audience.server.ts"
 import { audienceSchema } from "../notify/campaign-input.ts";
 import { type Recipient, recipientLoader } from "../notify/recipients.server.ts";
 import { todayInChina } from "../people/normalise/calendar.ts";
+import type { TableDef } from "../schema/tables.server.ts";
 import { createJob, type JobView, jobDir, loadJob, runJob } from "../transfer/jobs.server.ts";
 import { type CompiledTemplate, labelMaker } from "./prepare.server.ts";
 import { type PreparedLabel, renderPrintPdf } from "./render.server.tsx";
@@ -204,7 +205,7 @@ export async function previewPdf(services: Services, caller: Caller, input: unkn
   else throw invalid("请给出模板 / Give a template");
   const compiled = await checkTemplate(services, source);
   const { template, table } = compiled;
-  const ids = request.recordId ? [request.recordId] : await firstRecord(services, caller, table.id);
+  const ids = request.recordId ? [request.recordId] : await firstRecords(services, caller, table.id, 1);
   const labels = ids.length ? await loadLabels(services, compiled, caller, ids, () => {}) : [];
   if (labels.length === 0)
     throw invalid("没有可用来预览的记录 / No record to preview with", {
@@ -219,17 +220,31 @@ export async function previewPdf(services: Services, caller: Caller, input: unkn
   );
 }
 
-async function firstRecord(services: Services, caller: Caller, tableId: number): Promise<number[]> {
-  const row = await services.db
+/** The first records of the caller's scope, by id: what the designer previews with. */
+async function firstRecords(services: Services, caller: Caller, tableId: number, limit: number) {
+  const rows = await services.db
     .selectFrom("records")
     .select("id")
     .where("table_id", "=", tableId)
     .where("deleted_at", "is", null)
     .where("org_path", "like", `${caller.actor.orgPath}%`)
     .orderBy("id")
-    .limit(1)
-    .executeTakeFirst();
-  return row ? [Number(row.id)] : [];
+    .limit(limit)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Records to preview a template with: id, name, system id and merge values (as staff see them). */
+export async function previewRecords(services: Services, caller: Caller, table: TableDef, limit = 20) {
+  await authorize(services, caller, "print.run");
+  const ids = await firstRecords(services, caller, table.id, limit);
+  const loader = await recipientLoader(services, table, caller.actor.orgPath, todayInChina(), false);
+  return (await loader.load(ids)).map((r) => ({
+    id: r.recordId,
+    name: r.name,
+    systemId: r.systemId,
+    values: r.merge,
+  }));
 }
 
 export async function previewResponse(services: Services, caller: Caller, input: unknown): Promise<Response> {

@@ -195,13 +195,16 @@ export async function loadJob(services: Services, caller: Caller, id: number): P
   return present(row);
 }
 
-export async function listJobs(services: Services, caller: Caller, limit = 20): Promise<JobView[]> {
+export async function listJobs(
+  services: Services,
+  caller: Caller,
+  limit = 20,
+  kinds?: readonly JobView["kind"][],
+): Promise<JobView[]> {
   await authorize(services, caller, "record.read");
-  const rows = await jobRows(services)
-    .where("transfer_jobs.org_path", "like", `${caller.actor.orgPath}%`)
-    .orderBy("transfer_jobs.id", "desc")
-    .limit(limit)
-    .execute();
+  let query = jobRows(services).where("transfer_jobs.org_path", "like", `${caller.actor.orgPath}%`);
+  if (kinds) query = query.where("transfer_jobs.kind", "in", [...kinds]);
+  const rows = await query.orderBy("transfer_jobs.id", "desc").limit(limit).execute();
   return rows.map(present);
 }
 

@@ -42,8 +42,7 @@ import { useRoot } from "../../../components/useRoot.ts";
 import { invalid } from "../../../core/errors.ts";
 import { requireStaff, run, runForm } from "../../../core/route.server.ts";
 import { formToObject } from "../../../core/validate.ts";
-import { recipientLoader } from "../../../notify/recipients.server.ts";
-import { todayInChina } from "../../../people/normalise/calendar.ts";
+import { previewRecords } from "../../../print/jobs.server.ts";
 import {
   type ElementType,
   labelSize,
@@ -87,22 +86,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const table = await run(() => loadTable(services.db, template.table));
   // The names without this template's defaults: the page adds those as they are edited.
   const fields = await run(() => templateFields(services, caller, template.table, {}));
-  const rows = await services.db
-    .selectFrom("records")
-    .select("id")
-    .where("table_id", "=", table.id)
-    .where("deleted_at", "is", null)
-    .where("org_path", "like", `${caller.actor.orgPath}%`)
-    .orderBy("id")
-    .limit(PREVIEW_RECORDS)
-    .execute();
-  const people = await recipientLoader(services, table, caller.actor.orgPath, todayInChina(), false);
-  const records = (await people.load(rows.map((r) => Number(r.id)))).map((r) => ({
-    id: r.recordId,
-    name: r.name,
-    systemId: r.systemId,
-    values: r.merge,
-  }));
+  const records = await run(() => previewRecords(services, caller, table, PREVIEW_RECORDS));
   return {
     ref,
     builtin: found.builtin,

@@ -40,10 +40,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
         ),
         groups: [],
       };
-  const jobs = (await run(() => listJobs(services, caller, 100)))
-    .filter((j) => j.kind === "print")
-    .slice(0, 10)
-    .map(jobOut);
+  const jobs = (await run(() => listJobs(services, caller, 10, ["print"]))).map(jobOut);
   return {
     templates: templates.map((tpl) => ({ ref: tpl.ref, name: tpl.name, builtin: tpl.builtin })),
     views: choices.views,
