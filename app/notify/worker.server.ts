@@ -165,7 +165,9 @@ export function startNoticeWorker(services: Services, options: { loop?: boolean 
         });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(adapter.concurrency, toSend.length)) }, lane));
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(adapter.concurrency, toSend.length)) }, lane),
+    );
     await recordOutcomes(services, results);
     await countSent(toSend, results);
   }
