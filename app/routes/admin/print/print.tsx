@@ -3,7 +3,7 @@
 // or downloaded. The recent print jobs of one's scope are listed below.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useFetcher, useSearchParams } from "react-router";
+import { Link, useFetcher, useRevalidator, useSearchParams } from "react-router";
 import { jobOut } from "../../../api/presenters-transfer.ts";
 import { can } from "../../../auth/permissions.ts";
 import { AdminErrorBoundary } from "../../../components/admin/ErrorPanel.tsx";
@@ -190,6 +190,12 @@ export default function PrintPage({ loaderData }: Route.ComponentProps) {
   const started = fetcher.data && "job" in fetcher.data ? fetcher.data.job : null;
   const { job, replace } = useJob(started?.id ?? null, csrfToken);
   const errors = useFormErrors(fetcher.data, []);
+  // The recent jobs below show the job's end too once it has ended.
+  const revalidator = useRevalidator();
+  const ended = job !== null && !isRunning(job);
+  useEffect(() => {
+    if (ended) void revalidator.revalidate();
+  }, [ended, job?.id]);
   const busy = fetcher.state !== "idle";
 
   const audience: Audience | null =
